@@ -1,0 +1,365 @@
+/**
+ * Exact quantities by enumeration, for models small enough: log Z, the
+ * log-probability of every joint state, marginals, moments and the mean
+ * log-likelihood of data.
+ *
+ * @remarks
+ * Every function here checks its enumeration size against `maxStates`
+ * (default DEFAULT_MAX_STATES = 2^24) and throws a TooLargeError
+ * ("2^30 states exceeds limit 2^24") before enumerating anything. Undirected
+ * pieces enumerate only a greedy vertex cover of their couplings and sum the
+ * rest analytically (an RBM enumerates its smaller side). All results are
+ * float64, accumulated with max-shifted log-sum-exp.
+ *
+ * @module
+ */
+import type { Plan } from '../plan.js';
+import { logSumExp } from '../numerics.js';
+import { clampedFields, clampRow, isUndirected, rolesOf } from './clamp.js';
+import { freeEnergyBatchInto } from './energy.js';
+import { checkStates, UndirectedEnumerator } from './enumerate.js';
+import { JointWalker } from './joint.js';
+import { checkBatch, checkKind, checkOut, maxStatesOf } from './state.js';
+import type { ExactOptions, StateArray } from './state.js';
+import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
+
+/** First and second moments of every unit. */
+export interface ExactMoments {
+  /** E[s_i], length n. */
+  readonly mean: Float64Array;
+  /** E[s_i s_j], n×n row-major (diagonal = E[s_i]). */
+  readonly second: Float64Array;
+}
+
+/**
+ * The exact log partition function of an undirected plan.
+ *
+ * @remarks
+ * log Z = log Σ_s e^(−E(s)), a sum over independent pieces; for an RBM
+ * log Z = lse over the smaller side u of [−F(u)], the other side summed out
+ * with softplus. Default limit: 2^24 enumerated states.
+ *
+ * @param plan - an `rbm` or `boltzmann` plan
+ * @param opts - the enumeration limit
+ * @returns log Z
+ * @throws GraphStructureError for directed kinds (their joint is normalised; use exactLogProbabilities)
+ * @throws TooLargeError when the enumeration exceeds `maxStates`
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, exactLogZ } from '@stochnet/model';
+ * const plan = compile(rbm(3, 2, { seed: 1 }), { dtype: 'float64' });
+ * plan.weights[0]!.weights.fill(0);
+ * console.log(exactLogZ(plan)); // 5·log 2 = 3.4657359027997265
+ * ```
+ */
+export function exactLogZ(plan: Plan, opts?: ExactOptions): number {
+  const fn = 'exactLogZ';
+  checkKind(fn, plan, ['rbm', 'boltzmann'], 'a plan with directed couplings is normalised per factor: use exactLogProbabilities or exactLogLikelihood');
+  const maxStates = maxStatesOf(fn, opts);
+  const g = unitGraph(plan);
+  const en = new UndirectedEnumerator(g, null);
+  checkStates(fn, en.states, maxStates);
+  return en.logZ(gatherParams(plan, g), gatherBias(plan));
+}
+
+/**
+ * Writes log p(s) of every joint state into `out` (length 2^n).
+ *
+ * @remarks
+ * State index x has unit i on when bit i of x is set (units in layout
+ * order). Works for every kind through the chain-graph factorisation (see
+ * `logProb`), walking the states in Gray-code order. Σ exp(out) = 1.
+ *
+ * @param out - destination, length 2^plan.size
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit (2^n must not exceed it)
+ * @returns nothing; `out` holds the log-probabilities
+ * @throws TooLargeError when 2^n exceeds `maxStates`
+ * @throws ShapeError when `out` does not have 2^n entries
+ *
+ * @example
+ * ```ts
+ * import { boltzmann } from '@stochnet/graph';
+ * import { compile, exactLogProbabilitiesInto } from '@stochnet/model';
+ * const plan = compile(boltzmann(2, { seed: 1 }), { dtype: 'float64' });
+ * const out = new Float64Array(4);
+ * exactLogProbabilitiesInto(out, plan);
+ * console.log(out.reduce((a, l) => a + Math.exp(l), 0).toFixed(12)); // 1.000000000000
+ * ```
+ */
+export function exactLogProbabilitiesInto(out: Float64Array, plan: Plan, opts?: ExactOptions): void {
+  const fn = 'exactLogProbabilitiesInto';
+  const maxStates = maxStatesOf(fn, opts);
+  checkStates(fn, 2 ** plan.size, maxStates);
+  checkOut(fn, out, 2 ** plan.size, true);
+  logProbabilities(fn, out, plan, maxStates);
+}
+
+function logProbabilities(fn: string, out: Float64Array, plan: Plan, maxStates: number): void {
+  const g = unitGraph(plan);
+  const all = Int32Array.from({ length: plan.size }, (_, i) => i);
+  const walker = new JointWalker(g, gatherParams(plan, g), gatherBias(plan), all, fn, maxStates);
+  walker.reset(new Float64Array(plan.size));
+  for (let t = 0; t < walker.states; t++) {
+    if (t > 0) walker.advance(t);
+    out[walker.index] = walker.logProb();
+  }
+}
+
+/**
+ * log p(s) of every joint state, as a new array of length 2^n.
+ *
+ * @remarks
+ * See {@link exactLogProbabilitiesInto}; bit i of the index is unit i.
+ *
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit
+ * @returns the log-probabilities
+ * @throws TooLargeError when 2^n exceeds `maxStates` (checked before allocating)
+ *
+ * @example
+ * ```ts
+ * import { sbn } from '@stochnet/graph';
+ * import { compile, exactLogProbabilities } from '@stochnet/model';
+ * const lp = exactLogProbabilities(compile(sbn([2, 2], { seed: 3 }), { dtype: 'float64' }));
+ * console.log(lp.length); // 16
+ * ```
+ */
+export function exactLogProbabilities(plan: Plan, opts?: ExactOptions): Float64Array {
+  const fn = 'exactLogProbabilities';
+  const maxStates = maxStatesOf(fn, opts);
+  checkStates(fn, 2 ** plan.size, maxStates);
+  const out = new Float64Array(2 ** plan.size);
+  logProbabilities(fn, out, plan, maxStates);
+  return out;
+}
+
+/** Means (and, when `second` is given, second moments) of every unit, exactly. */
+function momentsInto(fn: string, plan: Plan, mean: Float64Array, second: Float64Array | null, maxStates: number): void {
+  const n = plan.size;
+  const g = unitGraph(plan);
+  if (isUndirected(plan)) {
+    const en = new UndirectedEnumerator(g, null);
+    checkStates(fn, en.states, maxStates);
+    en.moments(gatherParams(plan, g), gatherBias(plan), mean, null, second);
+    return;
+  }
+  checkStates(fn, 2 ** n, maxStates);
+  const lp = new Float64Array(2 ** n);
+  logProbabilities(fn, lp, plan, maxStates);
+  const lz = logSumExp(lp);
+  mean.fill(0);
+  second?.fill(0);
+  const on = new Int32Array(n);
+  for (let x = 0; x < lp.length; x++) {
+    const p = Math.exp(lp[x]! - lz);
+    if (p === 0) continue;
+    let k = 0;
+    for (let i = 0, b = x; i < n; i++, b = Math.floor(b / 2)) if (b % 2 === 1) on[k++] = i;
+    for (let a = 0; a < k; a++) {
+      mean[on[a]!]! += p;
+      if (second !== null) for (let c = 0; c < k; c++) second[on[a]! * n + on[c]!]! += p;
+    }
+  }
+}
+
+/**
+ * Writes the exact marginal p(s_i = 1) of every unit into `out`.
+ *
+ * @remarks
+ * Undirected plans enumerate each piece (smaller side of an RBM); other
+ * kinds sum over all 2^n joint states.
+ *
+ * @param out - destination, length plan.size
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit
+ * @returns nothing; `out` holds the marginals
+ * @throws TooLargeError when the enumeration exceeds `maxStates`
+ * @throws ShapeError when `out` does not have plan.size entries
+ *
+ * @example
+ * ```ts
+ * import { boltzmann } from '@stochnet/graph';
+ * import { compile, exactMarginalsInto } from '@stochnet/model';
+ * const plan = compile(boltzmann(3, { seed: 1 }), { dtype: 'float64' });
+ * const out = new Float64Array(3);
+ * exactMarginalsInto(out, plan);
+ * console.log(out.every((p) => p > 0 && p < 1)); // true
+ * ```
+ */
+export function exactMarginalsInto(out: Float64Array, plan: Plan, opts?: ExactOptions): void {
+  const fn = 'exactMarginalsInto';
+  const maxStates = maxStatesOf(fn, opts);
+  checkOut(fn, out, plan.size, true);
+  momentsInto(fn, plan, out, null, maxStates);
+}
+
+/**
+ * The exact marginal p(s_i = 1) of every unit, as a new array.
+ *
+ * @remarks
+ * See {@link exactMarginalsInto}.
+ *
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit
+ * @returns the marginals, length plan.size
+ * @throws TooLargeError when the enumeration exceeds `maxStates`
+ *
+ * @example
+ * ```ts
+ * import { sbn } from '@stochnet/graph';
+ * import { compile, exactMarginals } from '@stochnet/model';
+ * const plan = compile(sbn([2, 1], { seed: 1 }), { dtype: 'float64' });
+ * console.log(exactMarginals(plan).length); // 3
+ * ```
+ */
+export function exactMarginals(plan: Plan, opts?: ExactOptions): Float64Array {
+  const out = new Float64Array(plan.size);
+  momentsInto('exactMarginals', plan, out, null, maxStatesOf('exactMarginals', opts));
+  return out;
+}
+
+/**
+ * Writes the exact first and second moments of every unit into `out`.
+ *
+ * @remarks
+ * mean[i] = E[s_i], second[i·n + j] = E[s_i s_j] (so second[i·n + i] = E[s_i]).
+ * For an undirected plan these are ∂ log Z / ∂b_i and ∂ log Z / ∂W_ij.
+ *
+ * @param out - destination: mean of length n, second of length n²
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit
+ * @returns nothing; `out` holds the moments
+ * @throws TooLargeError when the enumeration exceeds `maxStates`
+ * @throws ShapeError when an output array has the wrong length
+ *
+ * @example
+ * ```ts
+ * import { boltzmann } from '@stochnet/graph';
+ * import { compile, exactMomentsInto } from '@stochnet/model';
+ * const plan = compile(boltzmann(2, { seed: 1 }), { dtype: 'float64' });
+ * const out = { mean: new Float64Array(2), second: new Float64Array(4) };
+ * exactMomentsInto(out, plan);
+ * console.log(out.second[0] === out.mean[0]); // true
+ * ```
+ */
+export function exactMomentsInto(out: ExactMoments, plan: Plan, opts?: ExactOptions): void {
+  const fn = 'exactMomentsInto';
+  const maxStates = maxStatesOf(fn, opts);
+  checkOut(fn, out.mean, plan.size, true);
+  checkOut(fn, out.second, plan.size * plan.size, true);
+  momentsInto(fn, plan, out.mean, out.second, maxStates);
+}
+
+/**
+ * The exact first and second moments of every unit, as new arrays.
+ *
+ * @remarks
+ * See {@link exactMomentsInto}.
+ *
+ * @param plan - the compiled plan
+ * @param opts - the enumeration limit
+ * @returns mean (n) and second (n×n) moments
+ * @throws TooLargeError when the enumeration exceeds `maxStates`
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, exactMoments } from '@stochnet/model';
+ * const m = exactMoments(compile(rbm(2, 2, { seed: 1 }), { dtype: 'float64' }));
+ * console.log(m.second.length); // 16
+ * ```
+ */
+export function exactMoments(plan: Plan, opts?: ExactOptions): ExactMoments {
+  const out = { mean: new Float64Array(plan.size), second: new Float64Array(plan.size * plan.size) };
+  momentsInto('exactMoments', plan, out.mean, out.second, maxStatesOf('exactMoments', opts));
+  return out;
+}
+
+/**
+ * The exact mean log-likelihood of data rows under the plan's marginal over
+ * its visible-role units.
+ *
+ * @remarks
+ * (1/rows) Σ_r log p(v_r), with v the visible-role groups concatenated in
+ * layout order and every other unit summed out:
+ * - rbm: log p(v) = −F(v) − log Z (free energy by gemm, log Z by enumeration);
+ * - boltzmann: log p(v) = log Σ_h e^(−E(v,h)) − log Z, the clamped hidden
+ *   pieces enumerated like log Z;
+ * - sbn, dbn, general: log p(v) = lse over hidden configurations h of
+ *   log p(v, h) (chain-graph factorisation), 2^(hidden units) per row.
+ *
+ * @param plan - the compiled plan
+ * @param data - rows × (visible units) 0/1 values, row-major
+ * @param rows - number of rows
+ * @param opts - the enumeration limit (per distribution, not per call)
+ * @returns the mean log-likelihood
+ * @throws GraphStructureError when no group has role `visible`
+ * @throws ShapeError when `data` does not have rows × visible entries
+ * @throws BinaryDataError naming the row and column of a value that is not 0 or 1
+ * @throws TooLargeError when an enumeration exceeds `maxStates`
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, exactLogLikelihood } from '@stochnet/model';
+ * const plan = compile(rbm(3, 2, { seed: 1 }), { dtype: 'float64' });
+ * plan.weights[0]!.weights.fill(0);
+ * console.log(exactLogLikelihood(plan, Uint8Array.of(1, 0, 1), 1)); // 3·log(1/2) = -2.0794415416798357
+ * ```
+ */
+export function exactLogLikelihood(plan: Plan, data: StateArray, rows: number, opts?: ExactOptions): number {
+  const fn = 'exactLogLikelihood';
+  const roles = rolesOf(fn, plan);
+  checkBatch(fn, 'data', data, rows, roles.visible.length);
+  const maxStates = maxStatesOf(fn, opts);
+  const g = unitGraph(plan);
+  const vals = gatherParams(plan, g);
+  const bias = gatherBias(plan);
+  if (isUndirected(plan)) {
+    const model = new UndirectedEnumerator(g, null);
+    const clamped = new UndirectedEnumerator(g, roles.hidden);
+    checkStates(fn, model.states, maxStates);
+    checkStates(fn, clamped.states, maxStates);
+    const logZ = model.logZ(vals, bias);
+    if (plan.kind === 'rbm' && plan.blocks.filter((b) => b.role === 'visible').length === 1) {
+      const fe = new Float64Array(rows);
+      freeEnergyBatchInto(fe, plan, data, rows);
+      let s = 0;
+      for (let r = 0; r < rows; r++) s -= fe[r]!;
+      return s / rows - logZ;
+    }
+    const x = new Float64Array(plan.size);
+    const d = new Float64Array(plan.size);
+    let s = 0;
+    for (let r = 0; r < rows; r++) {
+      clampRow(x, roles, data, r);
+      const c = clampedFields(g, vals, bias, x, roles.isFree, d);
+      s += c + clamped.logZ(vals, d) - logZ;
+    }
+    return s / rows;
+  }
+  const walker = new JointWalker(g, vals, bias, roles.hidden, fn, maxStates);
+  const x = new Float64Array(plan.size);
+  let s = 0;
+  for (let r = 0; r < rows; r++) {
+    clampRow(x, roles, data, r);
+    walker.reset(x);
+    let max = -Infinity;
+    let sum = 0;
+    for (let t = 0; t < walker.states; t++) {
+      if (t > 0) walker.advance(t);
+      const lp = walker.logProb();
+      if (lp === -Infinity) continue;
+      if (lp <= max) sum += Math.exp(lp - max);
+      else {
+        sum = sum * Math.exp(max - lp) + 1;
+        max = lp;
+      }
+    }
+    s += max === -Infinity ? -Infinity : max + Math.log(sum);
+  }
+  return s / rows;
+}

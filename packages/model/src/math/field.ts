@@ -1,0 +1,208 @@
+/**
+ * Pre-activations (fields) of a block of units for a batch of full states:
+ * bias, undirected neighbours and directed parents, computed with the plan's
+ * backend kernels (gemm for dense and masked couplings, spmm for sparse ones).
+ *
+ * @module
+ */
+import { ConfigError } from '@stochnet/graph';
+import type { CsrMatrix, FloatArray, GemmShape } from '../backend.js';
+import type { Plan } from '../plan.js';
+import { checkArrayType, checkBlock, checkLength, checkOut, checkRows, checkValues } from './state.js';
+import type { StateArray, ValueCheck } from './state.js';
+
+/**
+ * Scratch buffers for {@link blockFieldInto}: per-block slices of a batch and
+ * transposed sparse weights. Create one per sampler or trainer and pass it to
+ * every call, so steady-state calls allocate nothing.
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, FieldWorkspace } from '@stochnet/model';
+ * const plan = compile(rbm(4, 3, { seed: 1 }));
+ * const ws = new FieldWorkspace(plan, 16);
+ * console.log(ws.plan === plan); // true
+ * ```
+ */
+export class FieldWorkspace {
+  /** The plan this workspace serves. */
+  readonly plan: Plan;
+  private rows: number;
+  private readonly slices: FloatArray[];
+  private readonly stamps: Int32Array;
+  private call = 0;
+  private readonly forward: (CsrMatrix | null)[];
+  private readonly backward: (CsrMatrix | null)[];
+  /** @internal A GEMM shape object reused by every product. */
+  readonly shape: GemmShape = { m: 0, n: 0, k: 0, transA: false, transB: false, alpha: 1, beta: 1 };
+
+  /**
+   * @param plan - the plan the workspace is for
+   * @param rows - the largest batch expected (buffers grow if a larger one comes)
+   */
+  constructor(plan: Plan, rows = 1) {
+    this.plan = plan;
+    this.rows = Math.max(1, Math.floor(rows));
+    this.slices = plan.blocks.map(() => this.alloc(0));
+    this.stamps = new Int32Array(plan.blocks.length).fill(-1);
+    this.forward = plan.weights.map(() => null);
+    this.backward = plan.weights.map(() => null);
+  }
+
+  private alloc(n: number): FloatArray {
+    return this.plan.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
+  }
+
+  /** @internal Starts a call: slices copied by earlier calls are stale. */
+  begin(rows: number): void {
+    if (rows > this.rows) this.rows = rows;
+    this.call = (this.call + 1) | 0;
+  }
+
+  /**
+   * @internal Block `b` of the batch as a contiguous rows×size array in the
+   * plan's dtype, copied (and its values checked) once per call.
+   */
+  slice(fn: string, b: number, states: StateArray, batch: number, mode: ValueCheck): FloatArray {
+    const blk = this.plan.blocks[b]!;
+    let buf = this.slices[b]!;
+    if (this.stamps[b] === this.call) return buf;
+    if (buf.length < this.rows * blk.size) buf = this.slices[b] = this.alloc(this.rows * blk.size);
+    const n = this.plan.size;
+    const m = blk.size;
+    for (let r = 0; r < batch; r++) {
+      const src = r * n + blk.offset;
+      for (let i = 0; i < m; i++) {
+        const v = states[src + i]!;
+        if (mode === 'binary' ? v !== 0 && v !== 1 : !(v >= 0 && v <= 1)) {
+          checkValues(fn, 'states', states, batch, n, mode);
+        }
+        buf[r * m + i] = v;
+      }
+    }
+    this.stamps[b] = this.call;
+    return buf;
+  }
+
+  /** @internal Sparse weight block `w` as a CSR matrix over its `from` units (weights live). */
+  sparseForward(w: number): CsrMatrix {
+    let s = this.forward[w];
+    if (s === null || s === undefined) {
+      const wb = this.plan.weights[w]!;
+      const sp = wb.sparse!;
+      s = this.forward[w] = { rows: wb.rows, cols: wb.cols, rowPtr: sp.rowPtr, colIdx: sp.colIdx, values: wb.weights };
+    }
+    return s;
+  }
+
+  /** @internal Sparse weight block `w` transposed (CSR over its `to` units), values refreshed now. */
+  sparseBackward(w: number): CsrMatrix {
+    const wb = this.plan.weights[w]!;
+    const sp = wb.sparse!;
+    let s = this.backward[w];
+    if (s === null || s === undefined) {
+      s = this.backward[w] = { rows: wb.cols, cols: wb.rows, rowPtr: sp.colPtr, colIdx: sp.rowIdx, values: this.alloc(wb.weights.length) };
+    }
+    const vals = s.values;
+    const perm = sp.perm;
+    for (let q = 0; q < perm.length; q++) vals[q] = wb.weights[perm[q]!]!;
+    return s;
+  }
+}
+
+/**
+ * @internal `out += x · W` (into the `to` side, x holds `from` units) or
+ * `out += x · Wᵀ` (into the `from` side, x holds `to` units) for weight block
+ * `w`, over `batch` rows.
+ */
+export function accumulateCoupling(out: FloatArray, x: FloatArray, ws: FieldWorkspace, w: number, into: 'to' | 'from', batch: number): void {
+  const plan = ws.plan;
+  const wb = plan.weights[w]!;
+  if (wb.sparse !== null) {
+    plan.backend.spmm(out, x, into === 'to' ? ws.sparseForward(w) : ws.sparseBackward(w), batch, 1);
+    return;
+  }
+  const s = ws.shape;
+  s.m = batch;
+  s.n = into === 'to' ? wb.cols : wb.rows;
+  s.k = into === 'to' ? wb.rows : wb.cols;
+  s.transA = false;
+  s.transB = into === 'from';
+  s.alpha = 1;
+  s.beta = 1;
+  plan.backend.gemm(out, x, wb.weights, s);
+}
+
+/** Options of {@link blockFieldInto}. */
+export interface FieldOptions {
+  /** Scratch buffers reused across calls; a fresh one is made per call when absent. */
+  readonly workspace?: FieldWorkspace | undefined;
+  /** `'binary'` (default) requires 0/1 states; `'unit-interval'` accepts mean-field values in [0, 1]. */
+  readonly values?: ValueCheck | undefined;
+}
+
+/**
+ * Writes the pre-activation of every unit of one block, for each row of a
+ * batch of full states.
+ *
+ * @remarks
+ * For unit i of the block: x_i = b_i + Σ_j W_ij s_j over its undirected
+ * neighbours j (lateral couplings included, each coupling read in both
+ * directions) + Σ_j w_ij s_j over its directed parents j. Children do not
+ * contribute: this is the field of the unit's own factor, which is the full
+ * conditional log-odds for undirected models and for directed units whose
+ * children are observed elsewhere (see `conditional` for Markov blankets).
+ * Neighbour blocks are copied into the workspace once per call; dense and
+ * masked couplings run through the backend's gemm, sparse ones through spmm.
+ *
+ * @param out - destination, batch × block size, row-major; overwritten
+ * @param plan - the compiled plan
+ * @param states - batch × plan.size full states, row-major
+ * @param batch - number of rows
+ * @param block - index of the block in `plan.blocks`
+ * @param opts - workspace and value check
+ * @returns nothing; `out` holds the fields
+ * @throws ShapeError when a length disagrees with batch and the plan
+ * @throws BinaryDataError naming the row and column of a value that is not 0/1 (or outside [0, 1])
+ * @throws UnknownUnitError when `block` is not a block index
+ * @throws ConfigError when the workspace belongs to another plan
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, blockFieldInto } from '@stochnet/model';
+ * const plan = compile(rbm(2, 1, { seed: 1 }), { dtype: 'float64' });
+ * const out = new Float64Array(1);
+ * blockFieldInto(out, plan, Float64Array.of(0, 0, 0), 1, 0); // block 0 is 'h'
+ * console.log(out[0] === plan.bias[0]); // true
+ * ```
+ */
+export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, batch: number, block: number, opts?: FieldOptions): void {
+  const fn = 'blockFieldInto';
+  checkBlock(fn, plan, block);
+  checkRows(fn, 'batch', batch);
+  checkArrayType(fn, 'states', states);
+  checkLength(fn, 'states', states, batch * plan.size);
+  const blk = plan.blocks[block]!;
+  checkOut(fn, out, batch * blk.size);
+  const ws = opts?.workspace ?? new FieldWorkspace(plan, batch);
+  if (ws.plan !== plan) throw new ConfigError(`${fn}: option workspace was created for another plan; create one per plan`, { function: fn, option: 'workspace' });
+  const mode = opts?.values ?? 'binary';
+  ws.begin(batch);
+  // Copy (and check) every block read before writing to out, so a failed call leaves out untouched.
+  const sources: { w: number; src: FloatArray; into: 'to' | 'from' }[] = [];
+  for (const w of blk.undirected) {
+    const wb = plan.weights[w]!;
+    if (wb.from === wb.to) {
+      const x = ws.slice(fn, block, states, batch, mode);
+      sources.push({ w, src: x, into: 'to' });
+      if (wb.sparse !== null) sources.push({ w, src: x, into: 'from' });
+    } else if (wb.to === block) sources.push({ w, src: ws.slice(fn, wb.from, states, batch, mode), into: 'to' });
+    else sources.push({ w, src: ws.slice(fn, wb.to, states, batch, mode), into: 'from' });
+  }
+  for (const w of blk.incoming) sources.push({ w, src: ws.slice(fn, plan.weights[w]!.from, states, batch, mode), into: 'to' });
+  const m = blk.size;
+  for (let r = 0; r < batch; r++) for (let i = 0; i < m; i++) out[r * m + i] = plan.bias[blk.offset + i]!;
+  for (const s of sources) accumulateCoupling(out, s.src, ws, s.w, s.into, batch);
+}

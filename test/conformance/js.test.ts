@@ -1,0 +1,4 @@
+import { jsBackend } from '@stochnet/model';
+import { describeBackendConformance } from './backend-suite.js';
+
+describeBackendConformance('js', () => jsBackend);
