@@ -25,15 +25,15 @@ function naiveGemm(c: FloatArray, a: FloatArray, b: FloatArray, m: number, n: nu
   }
 }
 
-function medianSeconds(fn: () => void, runs: number): number {
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-  }
-  times.sort((x, y) => x - y);
-  return times[Math.floor(times.length / 2)]!;
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((x, y) => x - y);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function seconds(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
 interface Figures {
@@ -55,9 +55,15 @@ function measure(make: (len: number) => FloatArray): Figures {
     blockedRun();
     naiveRun();
   }
+  // Interleaved, so a change in machine load shifts both figures alike.
+  const tBlocked: number[] = [], tNaive: number[] = [];
+  for (let r = 0; r < RUNS; r++) {
+    tBlocked.push(seconds(blockedRun));
+    tNaive.push(seconds(naiveRun));
+  }
   const gflop = (2 * M * N * K) / 1e9;
-  const blocked = gflop / medianSeconds(blockedRun, RUNS);
-  const naive = gflop / medianSeconds(naiveRun, RUNS);
+  const blocked = gflop / median(tBlocked);
+  const naive = gflop / median(tNaive);
   let maxAbsDiff = 0;
   for (let i = 0; i < c.length; i++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(c[i]! - ref[i]!));
   return { blocked, naive, maxAbsDiff };
@@ -70,7 +76,7 @@ function measure(make: (len: number) => FloatArray): Figures {
  * @returns the figures per precision, for callers that record them
  */
 export async function run(): Promise<Record<'float32' | 'float64', Figures>> {
-  console.log(`C = A·B with A ${M}×${K}, B ${K}×${N}; median of ${RUNS} runs after ${WARMUP} warm-ups`);
+  console.log(`C = A·B with A ${M}×${K}, B ${K}×${N}; median of ${RUNS} interleaved runs after ${WARMUP} warm-ups`);
   const out = {
     float32: measure((len) => new Float32Array(len)),
     float64: measure((len) => new Float64Array(len)),

@@ -153,7 +153,10 @@ export function randomCsr(rng: Rng, dtype: Dtype, rows: number, cols: number, de
 export function csrToDense(s: CsrMatrix): Float64Array {
   const out = new Float64Array(s.rows * s.cols);
   for (let r = 0; r < s.rows; r++) {
-    for (let p = s.rowPtr[r]!; p < s.rowPtr[r + 1]!; p++) out[r * s.cols + s.colIdx[p]!] += s.values[p]!;
+    for (let p = s.rowPtr[r]!; p < s.rowPtr[r + 1]!; p++) {
+      const q = r * s.cols + s.colIdx[p]!;
+      out[q] = out[q]! + s.values[p]!;
+    }
   }
   return out;
 }

@@ -31,6 +31,7 @@ export {
   groupId,
   couplingId,
 } from './network.js';
+export type { UnitAddress } from './network.js';
 export { validateNetwork, assertValidNetwork, makeNetwork } from './validate.js';
 export {
   zeros,

@@ -13,11 +13,38 @@ import type { Rng } from './rng.js';
  * {@link smallRandom} or {@link visibleBiasFromData}.
  */
 export type Initialiser =
-  | { readonly kind: 'zeros' }
-  | { readonly kind: 'constant'; readonly value: number }
-  | { readonly kind: 'normal'; readonly mean: number; readonly sd: number }
-  | { readonly kind: 'uniform'; readonly low: number; readonly high: number }
-  | { readonly kind: 'values'; readonly values: readonly number[] };
+  | {
+      /** Every value 0. */
+      readonly kind: 'zeros';
+    }
+  | {
+      /** Every value `value`. */
+      readonly kind: 'constant';
+      /** The value, finite. */
+      readonly value: number;
+    }
+  | {
+      /** Independent draws N(mean, sd²). */
+      readonly kind: 'normal';
+      /** The mean, finite. */
+      readonly mean: number;
+      /** The standard deviation, finite and ≥ 0. */
+      readonly sd: number;
+    }
+  | {
+      /** Independent uniform draws on [low, high). */
+      readonly kind: 'uniform';
+      /** The lower end, finite. */
+      readonly low: number;
+      /** The upper end, finite and ≥ low. */
+      readonly high: number;
+    }
+  | {
+      /** Exactly these values (the array length must match). */
+      readonly kind: 'values';
+      /** The values, finite. */
+      readonly values: readonly number[];
+    };
 
 function finiteOption(name: string, value: unknown, factory: string): number {
   if (typeof value !== 'number') {
@@ -164,8 +191,9 @@ function positiveInt(name: string, value: unknown): number {
  * @example
  * ```ts
  * import { visibleBiasFromData, initialise } from '@stochnet/graph';
- * const b = initialise(visibleBiasFromData([1, 0, 1, 0, 1, 0, 0, 0], 4, 2), 2);
- * console.log(b[0], b[1]); // 0 -6.906754778648553
+ * // 4 rows × 2 cols: column means 0.5 and 0 (clipped to 1e-3)
+ * const b = initialise(visibleBiasFromData([1, 0, 0, 0, 1, 0, 0, 0], 4, 2), 2);
+ * console.log(b[0], b[1]); // 0 -6.906754778648554
  * ```
  */
 export function visibleBiasFromData(data: ArrayLike<number>, rows: number, cols: number, eps = 1e-3): Initialiser {

@@ -7,6 +7,14 @@
 import { ShapeError, UnknownUnitError, ValidationError } from './errors.js';
 import type { CouplingId, CouplingSpec, GroupId, GroupSpec, Network, Structure, UnitRef } from './types.js';
 
+/** One unit, resolved: its group and its index within the group. */
+export interface UnitAddress {
+  /** The unit's group. */
+  readonly group: GroupId;
+  /** The unit's index within its group, 0-based. */
+  readonly index: number;
+}
+
 interface StructureIndex {
   readonly groups: ReadonlyMap<string, GroupSpec>;
   readonly couplings: ReadonlyMap<string, CouplingSpec>;
@@ -187,7 +195,7 @@ const BRACKETED = /^(.+)\[(\d+)\]$/;
 /** Finds a group by id; the part of a network that unit resolution needs. */
 export type GroupLookup = (id: string) => GroupSpec | undefined;
 
-function unitIn(lookup: GroupLookup, group: string, index: number, unit: string): { group: GroupId; index: number } {
+function unitIn(lookup: GroupLookup, group: string, index: number, unit: string): UnitAddress {
   const g = lookup(group);
   if (g === undefined) {
     throw new UnknownUnitError(`unit ${unit} does not exist: there is no group '${group}'`, { unit, group });
@@ -208,7 +216,7 @@ function unitIn(lookup: GroupLookup, group: string, index: number, unit: string)
  *
  * @internal
  */
-export function resolveUnitIn(lookup: GroupLookup, ref: UnitRef): { group: GroupId; index: number } {
+export function resolveUnitIn(lookup: GroupLookup, ref: UnitRef): UnitAddress {
   if (typeof ref === 'string') {
     const whole = lookup(ref);
     if (whole !== undefined) {
@@ -260,6 +268,6 @@ export function resolveUnitIn(lookup: GroupLookup, ref: UnitRef): { group: Group
  * console.log(resolveUnit(net, 'rain'), resolveUnit(net, 'h[2]')); // { group: 'rain', index: 0 } { group: 'h', index: 2 }
  * ```
  */
-export function resolveUnit(net: Network, ref: UnitRef): { group: GroupId; index: number } {
+export function resolveUnit(net: Network, ref: UnitRef): UnitAddress {
   return resolveUnitIn((id) => findGroup(net, id), ref);
 }

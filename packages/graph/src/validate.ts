@@ -217,7 +217,7 @@ function collectIssues(net: unknown): StochnetError[] {
  * console.log(E.isRight(validateNetwork(net))); // true
  * const bad = { ...net, biases: new Map([...net.biases].map(([k, b]) => [k, b.map(() => NaN)])) };
  * const r = validateNetwork(bad);
- * if (E.isLeft(r)) console.log(r.left.map((e) => e.code)); // [ 'NON_FINITE', ... ] (5 entries)
+ * if (E.isLeft(r)) console.log(r.left.length, r.left[0].code); // 5 'NON_FINITE'
  * ```
  */
 export function validateNetwork(net: Network): E.Either<NonEmptyArray<StochnetError>, Network> {

@@ -36,7 +36,7 @@ import { writeBack } from './write-back.js';
  * the couplings. The network must be a chain graph: undirected components
  * joined by directed couplings that form no cycle between components.
  *
- * Problems reported: everything {@link validateNetwork} finds; bad options
+ * Problems reported: everything `validateNetwork` (from `@stochnet/graph`) finds; bad options
  * (ConfigError naming the option: unknown keys, dtype, a backend missing a
  * kernel); a network without groups (ShapeError); more than
  * {@link MAX_PLAN_WEIGHTS} weights in a block or in total, or more than

@@ -42,18 +42,22 @@ interface NodeGraph {
   readonly blockNbrs: number[][];
 }
 
-function buildNodeGraph(topo: Topology, weights: readonly WeightBlock[]): NodeGraph {
-  const n = topo.groups.length;
-  const touched = new Array<boolean>(n).fill(false);
-  const undirected = new Array<boolean>(n).fill(false);
-  const split = new Array<boolean>(n).fill(false);
+/** Blocks a Gibbs sweep covers: those with an undirected coupling, and those with no coupling at all. */
+function coveredBlocks(topo: Topology): boolean[] {
+  const touched = new Array<boolean>(topo.groups.length).fill(false);
+  const undirected = new Array<boolean>(topo.groups.length).fill(false);
   for (const e of topo.edges) {
     touched[e.from] = touched[e.to] = true;
-    if (e.directed) continue;
-    undirected[e.from] = undirected[e.to] = true;
-    if (e.lateral) split[e.from] = true;
+    if (!e.directed) undirected[e.from] = undirected[e.to] = true;
   }
-  const included = undirected.map((u, b) => u || !touched[b]);
+  return undirected.map((u, b) => u || !touched[b]);
+}
+
+function buildNodeGraph(topo: Topology, weights: readonly WeightBlock[]): NodeGraph {
+  const n = topo.groups.length;
+  const split = new Array<boolean>(n).fill(false);
+  for (const e of topo.edges) if (!e.directed && e.lateral) split[e.from] = true;
+  const included = coveredBlocks(topo);
   const start = new Int32Array(n);
   const count = new Int32Array(n);
   let total = 0;
@@ -156,8 +160,14 @@ function colourNodes(topo: Topology, g: NodeGraph): Int32Array {
   return colour;
 }
 
-/** Throws InvariantError unless every unit of a gibbs block is in exactly one step and no step holds a coupled pair. */
-function verify(topo: Topology, weights: readonly WeightBlock[], offsets: readonly number[], g: NodeGraph, steps: readonly GibbsStep[]): void {
+/**
+ * Throws InvariantError unless every unit of a covered block is in exactly
+ * one step, no other unit is, and no step holds two units of an undirected pair.
+ *
+ * @internal
+ */
+export function verifyGibbs(topo: Topology, weights: readonly WeightBlock[], offsets: readonly number[], steps: readonly GibbsStep[]): void {
+  const included = coveredBlocks(topo);
   const size = topo.groups.reduce((s, grp) => s + grp.size, 0);
   const stepOf = new Int32Array(size).fill(-1);
   steps.forEach((step, s) => {
@@ -171,9 +181,10 @@ function verify(topo: Topology, weights: readonly WeightBlock[], offsets: readon
     }
   });
   topo.groups.forEach((group, b) => {
-    if (!g.included[b]) return;
     for (let i = 0; i < group.size; i++) {
-      if (stepOf[offsets[b]! + i] === -1) throw new InvariantError('a unit is missing from the Gibbs schedule', { group: group.id, unit: i });
+      if ((stepOf[offsets[b]! + i] === -1) === included[b]) {
+        throw new InvariantError(`a unit is ${included[b] ? 'missing from' : 'wrongly in'} the Gibbs schedule`, { group: group.id, unit: i });
+      }
     }
   });
   for (const e of topo.edges) {
@@ -213,19 +224,21 @@ export function gibbsSchedule(topo: Topology, weights: readonly WeightBlock[], o
   const g = buildNodeGraph(topo, weights);
   const colour = colourNodes(topo, g);
   const colours = colour.reduce((m, c) => Math.max(m, c + 1), 0);
-  const steps: GibbsStep[] = [];
-  for (let c = 0; c < colours; c++) {
-    const parts: StepPart[] = [];
-    topo.groups.forEach((group, b) => {
-      if (g.count[b] === 0) return;
-      const units: number[] = [];
-      for (let k = 0; k < g.count[b]!; k++) if (colour[g.start[b]! + k] === c) units.push(k);
-      if (units.length === 0) return;
+  const stepParts: StepPart[][] = Array.from({ length: colours }, () => []);
+  topo.groups.forEach((group, b) => {
+    const byColour = new Map<number, number[]>();
+    for (let k = 0; k < g.count[b]!; k++) {
+      const c = colour[g.start[b]! + k]!;
+      const units = byColour.get(c);
+      if (units === undefined) byColour.set(c, [k]);
+      else units.push(k);
+    }
+    for (const [c, units] of byColour) {
       const whole = g.count[b] === 1 || units.length === group.size;
-      parts.push(Object.freeze({ block: b, units: whole ? null : Int32Array.from(units) }));
-    });
-    steps.push(Object.freeze({ parts: Object.freeze(parts) }));
-  }
-  verify(topo, weights, offsets, g, steps);
+      stepParts[c]!.push(Object.freeze({ block: b, units: whole ? null : Int32Array.from(units) }));
+    }
+  });
+  const steps: GibbsStep[] = stepParts.map((parts) => Object.freeze({ parts: Object.freeze(parts) }));
+  verifyGibbs(topo, weights, offsets, steps);
   return Object.freeze(steps);
 }

@@ -22,7 +22,7 @@ export type { StatisticsWorkspace } from './math/statistics.js';
 export { sbnGradientInto } from './math/sbn-gradient.js';
 export { applyGradient } from './math/apply-gradient.js';
 export { createSigmoidNet, zeroSigmoidNetGradient, appendOutputLayer } from './math/sigmoid-net.js';
-export type { OutputKind, SigmoidLayer, SigmoidNet, SigmoidNetGradient, AppendOutputOptions } from './math/sigmoid-net.js';
+export type { OutputKind, SigmoidLayer, SigmoidNet, SigmoidNetGradient, SigmoidLayerGradient, AppendOutputOptions } from './math/sigmoid-net.js';
 export { createBackpropWorkspace, forward, forwardInto, lossAndGradient } from './math/backprop.js';
 export type { BackpropWorkspace } from './math/backprop.js';
 export { unrollDbn } from './math/unroll-dbn.js';
@@ -44,7 +44,8 @@ export {
   exactMarginalsInto,
   exactMoments,
   exactMomentsInto,
-  exactLogLikelihood,
 } from './math/exact.js';
 export type { ExactMoments } from './math/exact.js';
 export { exactGradient, exactGradientInto } from './math/exact-gradient.js';
+export { exactLogLikelihood } from './math/exact-likelihood.js';
+export { clonePlan } from './clone.js';

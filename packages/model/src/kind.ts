@@ -18,16 +18,16 @@ function isDbn(topo: Topology): boolean {
   const top = undirected[0];
   if (undirected.length !== 1 || top === undefined || top.lateral) return false;
   if (topo.edges.some((e) => e.directed && (e.to === top.from || e.to === top.to))) return false;
+  const children: number[][] = topo.groups.map(() => []);
+  for (const e of topo.edges) if (e.directed) children[e.from]!.push(e.to);
   const reached = new Array<boolean>(topo.groups.length).fill(false);
   const stack = [top.from, top.to];
   reached[top.from] = reached[top.to] = true;
   while (stack.length > 0) {
-    const b = stack.pop()!;
-    for (const e of topo.edges) {
-      if (e.directed && e.from === b && !reached[e.to]) {
-        reached[e.to] = true;
-        stack.push(e.to);
-      }
+    for (const child of children[stack.pop()!]!) {
+      if (reached[child]) continue;
+      reached[child] = true;
+      stack.push(child);
     }
   }
   return reached.every(Boolean);

@@ -111,26 +111,27 @@ export function buildLayout(net: Network, topo: Topology, dtype: Dtype): Layout 
     const mask = e.spec.connectivity === 'masked' && params.mask !== undefined ? params.mask.slice() : null;
     return Object.freeze({ ...common, weights: w, mask, sparse: null });
   });
+  const incoming: number[][] = topo.groups.map(() => []);
+  const outgoing: number[][] = topo.groups.map(() => []);
+  const undirected: number[][] = topo.groups.map(() => []);
+  weights.forEach((w, k) => {
+    if (!w.directed) {
+      undirected[w.from]!.push(k);
+      if (w.to !== w.from) undirected[w.to]!.push(k);
+    } else {
+      incoming[w.to]!.push(k);
+      outgoing[w.from]!.push(k);
+    }
+  });
   const blocks: UnitBlock[] = topo.groups.map((g, b) => {
-    const incoming: number[] = [];
-    const outgoing: number[] = [];
-    const undirected: number[] = [];
-    weights.forEach((w, k) => {
-      if (!w.directed) {
-        if (w.from === b || w.to === b) undirected.push(k);
-      } else {
-        if (w.to === b) incoming.push(k);
-        if (w.from === b) outgoing.push(k);
-      }
-    });
     const block = {
       group: g.id,
       offset: offsets[b]!,
       size: g.size,
       role: g.role,
-      incoming: Object.freeze(incoming),
-      outgoing: Object.freeze(outgoing),
-      undirected: Object.freeze(undirected),
+      incoming: Object.freeze(incoming[b]!),
+      outgoing: Object.freeze(outgoing[b]!),
+      undirected: Object.freeze(undirected[b]!),
     };
     return Object.freeze(g.shape === undefined ? block : { ...block, shape: Object.freeze([...g.shape]) });
   });

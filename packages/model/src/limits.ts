@@ -43,10 +43,13 @@ function isCount(n: unknown): n is number {
  * @internal
  */
 export function checkLimits(net: Network, issues: TooLargeError[]): void {
+  const structure = (net as Partial<Network> | null)?.structure;
+  if (!Array.isArray(structure?.groups) || !Array.isArray(structure.couplings)) return;
+  const params = net.couplings instanceof Map ? net.couplings : new Map<string, unknown>();
   const sizes = new Map<string, number>();
   let units = 0;
-  for (const g of net.structure.groups) {
-    if (!isCount(g.size)) continue;
+  for (const g of structure.groups) {
+    if (typeof g !== 'object' || g === null || !isCount(g.size)) continue;
     sizes.set(g.id, g.size);
     units += g.size;
   }
@@ -60,14 +63,15 @@ export function checkLimits(net: Network, issues: TooLargeError[]): void {
   }
   let total = 0;
   let blockOver = false;
-  for (const c of net.structure.couplings) {
+  for (const c of structure.couplings) {
+    if (typeof c !== 'object' || c === null) continue;
     const rows = sizes.get(c.from);
     const cols = sizes.get(c.to);
     if (rows === undefined || cols === undefined) continue;
     let count: number;
     if (c.connectivity === 'sparse') {
-      const params = net.couplings.get(c.id);
-      count = params?.weights instanceof Float64Array ? params.weights.length : 0;
+      const p = params.get(c.id) as { weights?: unknown } | undefined;
+      count = p?.weights instanceof Float64Array ? p.weights.length : 0;
     } else {
       count = rows * cols;
     }

@@ -139,9 +139,9 @@ function checkStructure(plan: Plan, net: Network, issues: StochnetError[]): void
  * @param plan - the plan whose parameters to write back
  * @param net - the network giving structure and pair order; default the plan's source
  * @returns a new Network
- * @throws {@link NonFiniteError} when a plan parameter is NaN or ±Infinity (naming the group or coupling and index)
- * @throws {@link ValidationError} when a masked-off weight is no longer 0
- * @throws {@link GraphStructureError} (code `PLAN_MISMATCH`) or {@link ShapeError} when `net`'s structure is not the plan's
+ * @throws `NonFiniteError` when a plan parameter is NaN or ±Infinity (naming the group or coupling and index)
+ * @throws `ValidationError` when a masked-off weight is no longer 0
+ * @throws `GraphStructureError` (code `PLAN_MISMATCH`) or `ShapeError` when `net`'s structure is not the plan's
  *
  * @example
  * ```ts

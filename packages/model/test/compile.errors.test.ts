@@ -141,6 +141,13 @@ describe('compile: bad input', () => {
     expect(compile(net, { dtype: 'float64' }).weights[0]!.weights[0]).toBe(1e39);
   });
 
+  it('rejects something that is not a network with a ValidationError, never a TypeError', () => {
+    for (const junk of [null, undefined, 42, 'net', {}, { structure: { groups: [null], couplings: [null] }, biases: new Map(), couplings: new Map() }]) {
+      const r = compileEither(junk as never);
+      expect(E.isLeft(r) && r.left.every((e) => e instanceof ValidationError)).toBe(true);
+    }
+  });
+
   it('negative control: a good network with good options compiles', () => {
     expect(E.isRight(compileEither(good, { dtype: 'float64', backend: jsBackend }))).toBe(true);
     expect(E.isRight(compileEither(good, {}))).toBe(true);

@@ -11,7 +11,7 @@ import type { Network } from '@stochnet/graph';
 import { accumulateStatistics, compile, freeEnergy, logBernoulli, sbnGradientInto, sigmoid, zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
 import { fdFailures, flipLargest, transposeSquare, type FdFailure } from './support/grad-check.js';
-import { makeNet } from './support/nets.js';
+import { chainGraph, m2a, smallDbn } from './support/fixtures.js';
 import { sbnFixtures } from './support/sbn-fixtures.js';
 
 /** Every FD failure of `grad` against f, over every bias and stored weight (masked entries are not parameters). */
@@ -50,9 +50,8 @@ function allStates(n: number): Float64Array[] {
   return Array.from({ length: 2 ** n }, (_, s) => Float64Array.from({ length: n }, (_v, i) => (s >> i) & 1));
 }
 
-describe('G2: RBM free energy', () => {
-  const net = makeNet([{ id: 'v', size: 3, role: 'visible' }, { id: 'h', size: 2 }], [{ id: 'v--h', from: 'v', to: 'h' }]);
-  const plan = compile(net, { dtype: 'float64' });
+describe('G2: RBM free energy (M2a)', () => {
+  const plan = compile(m2a(), { dtype: 'float64' });
   const vb = plan.blocks.find((b) => b.role === 'visible')!;
   const hb = plan.blocks.find((b) => b.role !== 'visible')!;
   const w = plan.weights[0]!;
@@ -132,25 +131,21 @@ describe.each(sbnFixtures())('G3: SBN log p(x) on %s', (_, net: Network) => {
   });
 });
 
-describe('sbnGradientInto on a DBN', () => {
-  const net = makeNet(
-    [{ id: 'v', size: 3, role: 'visible' }, { id: 'h1', size: 2 }, { id: 'h2', size: 2 }, { id: 'h3', size: 2 }],
-    [
-      { id: 'h1->v', from: 'h1', to: 'v', directed: true },
-      { id: 'h2->h1', from: 'h2', to: 'h1', directed: true },
-      { id: 'h2--h3', from: 'h2', to: 'h3' },
-    ],
-  );
+describe.each([
+  ['a DBN (top RBM skipped)', smallDbn(), 'dbn'],
+  ['a chain graph (undirected component skipped)', chainGraph(), 'general'],
+] as const)('sbnGradientInto on %s', (_, net, kind) => {
   const plan = compile(net, { dtype: 'float64' });
 
-  it('differentiates log p(v, h1 | h2) and leaves the top RBM untouched', () => {
-    expect(plan.kind).toBe('dbn');
-    for (const x of allStates(plan.size).filter((_, s) => s % 37 === 0)) {
+  it('differentiates the sum of the belief-net units\' log CPDs and leaves undirected parts untouched', () => {
+    expect(plan.kind).toBe(kind);
+    for (const x of allStates(plan.size)) {
       const grad = zeroGradient(plan);
       sbnGradientInto(grad, plan, x, 1, 1);
       expect(check(plan, grad, () => logCpdSum(plan, x))).toEqual([]);
-      const top = plan.weights.findIndex((w) => !w.directed);
-      expect(grad.weights[top]!.every((v) => v === 0)).toBe(true);
+      plan.weights.forEach((w, k) => {
+        if (!w.directed || plan.blocks[w.to]!.undirected.length > 0) expect(grad.weights[k]!.every((v) => v === 0)).toBe(true);
+      });
       for (const b of plan.blocks.filter((bl) => bl.undirected.length > 0)) {
         expect(grad.bias.subarray(b.offset, b.offset + b.size).every((v) => v === 0)).toBe(true);
       }

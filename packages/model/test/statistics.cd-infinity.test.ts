@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Network } from '@stochnet/graph';
 import { accumulateStatistics, compile, dataMinusModel, exactGradient, exactMoments, sigmoid, zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
+import { m1, m2a } from './support/fixtures.js';
 import { isingGrid, makeNet } from './support/nets.js';
 
 /** E[s_i] and E[s_i s_j] from exact moments, in the plan's parameter layout. */
@@ -65,13 +66,13 @@ function completed(plan: Plan, data: readonly number[][]): Float64Array {
 }
 
 const CASES: [string, Network, number[][]][] = [
-  ['RBM 3×2', makeNet([{ id: 'v', size: 3, role: 'visible' }, { id: 'h', size: 2 }], [{ id: 'v--h', from: 'v', to: 'h' }]), [[1, 0, 1], [0, 0, 1], [1, 1, 1], [1, 0, 1]]],
+  ['RBM 3×2 (M2a)', m2a(), [[1, 0, 1], [0, 0, 1], [1, 1, 1], [1, 0, 1]]],
   [
     'masked RBM stored h→v',
     makeNet([{ id: 'v', size: 3, role: 'visible' }, { id: 'h', size: 2 }], [{ id: 'h--v', from: 'h', to: 'v', connectivity: 'masked', mask: [1, 1, 0, 0, 1, 1] }]),
     [[1, 1, 0], [0, 1, 1]],
   ],
-  ['BM with a dense lateral coupling', makeNet([{ id: 'x', size: 5, role: 'visible' }], [{ id: 'x--x', from: 'x', to: 'x' }]), [[1, 0, 1, 1, 0], [0, 0, 1, 0, 1], [1, 1, 1, 1, 1]]],
+  ['BM with a dense lateral coupling (M1)', m1(), [[1, 0, 1, 1, 0, 0], [0, 0, 1, 0, 1, 1], [1, 1, 1, 1, 1, 0]]],
   ['BM with a sparse lateral coupling', isingGrid(2), [[1, 0, 0, 1], [1, 1, 0, 0]]],
 ];
 

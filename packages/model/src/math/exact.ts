@@ -1,7 +1,6 @@
 /**
  * Exact quantities by enumeration, for models small enough: log Z, the
- * log-probability of every joint state, marginals, moments and the mean
- * log-likelihood of data.
+ * log-probability of every joint state, marginals and moments.
  *
  * @remarks
  * Every function here checks its enumeration size against `maxStates`
@@ -15,12 +14,12 @@
  */
 import type { Plan } from '../plan.js';
 import { logSumExp } from '../numerics.js';
-import { clampedFields, clampRow, isUndirected, rolesOf } from './clamp.js';
-import { freeEnergyBatchInto } from './energy.js';
-import { checkStates, UndirectedEnumerator } from './enumerate.js';
+import { isUndirected } from './clamp.js';
+import { checkStates } from './enumerate.js';
+import { UndirectedEnumerator } from './pieces.js';
 import { JointWalker } from './joint.js';
-import { checkBatch, checkKind, checkOut, maxStatesOf } from './state.js';
-import type { ExactOptions, StateArray } from './state.js';
+import { checkKind, checkOut, maxStatesOf } from './state.js';
+import type { ExactOptions } from './state.js';
 import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
 
 /** First and second moments of every unit. */
@@ -92,7 +91,7 @@ export function exactLogZ(plan: Plan, opts?: ExactOptions): number {
 export function exactLogProbabilitiesInto(out: Float64Array, plan: Plan, opts?: ExactOptions): void {
   const fn = 'exactLogProbabilitiesInto';
   const maxStates = maxStatesOf(fn, opts);
-  checkStates(fn, 2 ** plan.size, maxStates);
+  checkStates(fn, 2 ** plan.size, maxStates, plan.size);
   checkOut(fn, out, 2 ** plan.size, true);
   logProbabilities(fn, out, plan, maxStates);
 }
@@ -130,7 +129,7 @@ function logProbabilities(fn: string, out: Float64Array, plan: Plan, maxStates: 
 export function exactLogProbabilities(plan: Plan, opts?: ExactOptions): Float64Array {
   const fn = 'exactLogProbabilities';
   const maxStates = maxStatesOf(fn, opts);
-  checkStates(fn, 2 ** plan.size, maxStates);
+  checkStates(fn, 2 ** plan.size, maxStates, plan.size);
   const out = new Float64Array(2 ** plan.size);
   logProbabilities(fn, out, plan, maxStates);
   return out;
@@ -146,7 +145,7 @@ function momentsInto(fn: string, plan: Plan, mean: Float64Array, second: Float64
     en.moments(gatherParams(plan, g), gatherBias(plan), mean, null, second);
     return;
   }
-  checkStates(fn, 2 ** n, maxStates);
+  checkStates(fn, 2 ** n, maxStates, n);
   const lp = new Float64Array(2 ** n);
   logProbabilities(fn, lp, plan, maxStates);
   const lz = logSumExp(lp);
@@ -276,90 +275,4 @@ export function exactMoments(plan: Plan, opts?: ExactOptions): ExactMoments {
   const out = { mean: new Float64Array(plan.size), second: new Float64Array(plan.size * plan.size) };
   momentsInto('exactMoments', plan, out.mean, out.second, maxStatesOf('exactMoments', opts));
   return out;
-}
-
-/**
- * The exact mean log-likelihood of data rows under the plan's marginal over
- * its visible-role units.
- *
- * @remarks
- * (1/rows) Σ_r log p(v_r), with v the visible-role groups concatenated in
- * layout order and every other unit summed out:
- * - rbm: log p(v) = −F(v) − log Z (free energy by gemm, log Z by enumeration);
- * - boltzmann: log p(v) = log Σ_h e^(−E(v,h)) − log Z, the clamped hidden
- *   pieces enumerated like log Z;
- * - sbn, dbn, general: log p(v) = lse over hidden configurations h of
- *   log p(v, h) (chain-graph factorisation), 2^(hidden units) per row.
- *
- * @param plan - the compiled plan
- * @param data - rows × (visible units) 0/1 values, row-major
- * @param rows - number of rows
- * @param opts - the enumeration limit (per distribution, not per call)
- * @returns the mean log-likelihood
- * @throws GraphStructureError when no group has role `visible`
- * @throws ShapeError when `data` does not have rows × visible entries
- * @throws BinaryDataError naming the row and column of a value that is not 0 or 1
- * @throws TooLargeError when an enumeration exceeds `maxStates`
- *
- * @example
- * ```ts
- * import { rbm } from '@stochnet/graph';
- * import { compile, exactLogLikelihood } from '@stochnet/model';
- * const plan = compile(rbm(3, 2, { seed: 1 }), { dtype: 'float64' });
- * plan.weights[0]!.weights.fill(0);
- * console.log(exactLogLikelihood(plan, Uint8Array.of(1, 0, 1), 1)); // 3·log(1/2) = -2.0794415416798357
- * ```
- */
-export function exactLogLikelihood(plan: Plan, data: StateArray, rows: number, opts?: ExactOptions): number {
-  const fn = 'exactLogLikelihood';
-  const roles = rolesOf(fn, plan);
-  checkBatch(fn, 'data', data, rows, roles.visible.length);
-  const maxStates = maxStatesOf(fn, opts);
-  const g = unitGraph(plan);
-  const vals = gatherParams(plan, g);
-  const bias = gatherBias(plan);
-  if (isUndirected(plan)) {
-    const model = new UndirectedEnumerator(g, null);
-    const clamped = new UndirectedEnumerator(g, roles.hidden);
-    checkStates(fn, model.states, maxStates);
-    checkStates(fn, clamped.states, maxStates);
-    const logZ = model.logZ(vals, bias);
-    if (plan.kind === 'rbm' && plan.blocks.filter((b) => b.role === 'visible').length === 1) {
-      const fe = new Float64Array(rows);
-      freeEnergyBatchInto(fe, plan, data, rows);
-      let s = 0;
-      for (let r = 0; r < rows; r++) s -= fe[r]!;
-      return s / rows - logZ;
-    }
-    const x = new Float64Array(plan.size);
-    const d = new Float64Array(plan.size);
-    let s = 0;
-    for (let r = 0; r < rows; r++) {
-      clampRow(x, roles, data, r);
-      const c = clampedFields(g, vals, bias, x, roles.isFree, d);
-      s += c + clamped.logZ(vals, d) - logZ;
-    }
-    return s / rows;
-  }
-  const walker = new JointWalker(g, vals, bias, roles.hidden, fn, maxStates);
-  const x = new Float64Array(plan.size);
-  let s = 0;
-  for (let r = 0; r < rows; r++) {
-    clampRow(x, roles, data, r);
-    walker.reset(x);
-    let max = -Infinity;
-    let sum = 0;
-    for (let t = 0; t < walker.states; t++) {
-      if (t > 0) walker.advance(t);
-      const lp = walker.logProb();
-      if (lp === -Infinity) continue;
-      if (lp <= max) sum += Math.exp(lp - max);
-      else {
-        sum = sum * Math.exp(max - lp) + 1;
-        max = lp;
-      }
-    }
-    s += max === -Infinity ? -Infinity : max + Math.log(sum);
-  }
-  return s / rows;
 }

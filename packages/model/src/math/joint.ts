@@ -70,7 +70,7 @@ export class JointWalker {
   ) {
     const g = graph;
     const n = g.n;
-    checkStates(fn, 2 ** free.length, maxStates);
+    checkStates(fn, 2 ** free.length, maxStates, free.length);
     this.states = 2 ** free.length;
     const bitOf = new Float64Array(n).fill(-1);
     free.forEach((u, j) => (bitOf[u] = 2 ** j));
@@ -98,7 +98,7 @@ export class JointWalker {
         return;
       }
       const part = new Part(g, units, Int32Array.from(pairsOf.get(c)!));
-      checkStates(fn, part.states, maxStates);
+      checkStates(fn, part.states, maxStates, part.nS);
       const parents = new Set<number>();
       for (const u of units) {
         for (let p = g.parents.ptr[u]!; p < g.parents.ptr[u + 1]!; p++) {

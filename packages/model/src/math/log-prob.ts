@@ -58,7 +58,7 @@ export function logProb(plan: Plan, state: StateArray, opts?: ExactOptions): num
   }
   for (const [comp, pairs] of pairsOf) {
     const part = new Part(g, g.components[comp]!, Int32Array.from(pairs));
-    checkStates(fn, part.states, maxStates);
+    checkStates(fn, part.states, maxStates, part.nS);
     pieces.push({ part, comp });
   }
   const vals = gatherParams(plan, g);

@@ -40,10 +40,18 @@ export interface SigmoidNet {
   readonly backend: Backend;
 }
 
+/** The gradient with respect to one layer's parameters. */
+export interface SigmoidLayerGradient {
+  /** Shaped like the layer's weights (inputs×outputs row-major). */
+  readonly weights: Float64Array;
+  /** Shaped like the layer's bias. */
+  readonly bias: Float64Array;
+}
+
 /** The gradient of a scalar with respect to every parameter of a {@link SigmoidNet}, layer by layer. */
 export interface SigmoidNetGradient {
-  /** Per layer, arrays shaped like that layer's weights and bias. */
-  readonly layers: readonly { readonly weights: Float64Array; readonly bias: Float64Array }[];
+  /** One entry per layer, input first. */
+  readonly layers: readonly SigmoidLayerGradient[];
 }
 
 function fail(fn: string, message: string, details: Record<string, unknown>): never {

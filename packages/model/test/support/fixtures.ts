@@ -11,7 +11,7 @@
  * - M5: near-deterministic 6-unit Boltzmann machine, W, b ~ N(0, sd²) with sd in 2–20
  * - M6: 6 units, all weights 0, biases ~ N(0, 1): independent Bernoulli(σ(b))
  */
-import { boltzmann, createRng, network, normal, rbm, zeros } from '@stochnet/graph';
+import { boltzmann, createRng, dbn, network, normal, rbm, zeros } from '@stochnet/graph';
 import type { Network, Seed } from '@stochnet/graph';
 
 /** M1: 6-unit fully connected BM, W and b ~ N(0, sd²) (sd 0.5). */
@@ -77,6 +77,28 @@ export function m6(seed: Seed = 'M6'): Network {
   return boltzmann(6, { seed, init: zeros(), bias: normal(0, 1) });
 }
 
+/** A small DBN: v(2) ← h1(2) ← h2(1) -- h3(2), W ~ N(0, 1), visible biases ~ N(0, 0.5²). */
+export function smallDbn(seed: Seed = 'DBN'): Network {
+  return dbn([2, 2, 1, 2], { seed, init: normal(0, 1), visibleBias: normal(0, 0.5) });
+}
+
+/**
+ * A general chain graph whose undirected component has parents: p → x, p → y,
+ * x -- y (undirected), y → z; x and z visible. 7 units.
+ */
+export function chainGraph(seed: Seed = 'CHAIN'): Network {
+  return network({ seed })
+    .layer('p', 2, { bias: normal(0, 0.5) })
+    .layer('x', 2, { bias: normal(0, 0.5), role: 'visible' })
+    .layer('y', 1, { bias: normal(0, 0.5) })
+    .layer('z', 2, { bias: normal(0, 0.5), role: 'visible' })
+    .connect('p', 'x', { init: normal(0, 1) })
+    .connect('p', 'y', { init: normal(0, 1) })
+    .connect('x', 'y', { undirected: true, init: normal(0, 1) })
+    .connect('y', 'z', { init: normal(0, 1) })
+    .build();
+}
+
 /** Every fixture by id, with its default seed. */
 export const FIXTURES: Readonly<Record<string, () => Network>> = {
   M1: () => m1(),
@@ -88,4 +110,6 @@ export const FIXTURES: Readonly<Record<string, () => Network>> = {
   M4: () => m4(),
   M5: () => m5(),
   M6: () => m6(),
+  DBN: () => smallDbn(),
+  CHAIN: () => chainGraph(),
 };

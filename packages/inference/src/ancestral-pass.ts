@@ -1,0 +1,144 @@
+/**
+ * The ancestral pass shared by ancestral sampling, DBN sampling and the
+ * posterior sampler's initial state: blocks visited in a given order, each
+ * drawn from σ(field) by the backend's bernoulli kernel on supplied uniforms,
+ * observed units set to their values (and, optionally, their log-likelihoods
+ * accumulated for likelihood weighting).
+ *
+ * Randomness: rows are processed in chunks of ROW_CHUNK; a fill function
+ * supplies `plan.size` uniforms per row (uniform g feeds unit g), from chunk
+ * streams or from per-row streams. Either way row r's draws depend on r
+ * alone: adding rows never changes existing ones.
+ *
+ * @module
+ */
+import type { Rng } from '@stochnet/graph';
+import { blockFieldInto, FieldWorkspace, logBernoulli } from '@stochnet/model';
+import type { FloatArray, Plan } from '@stochnet/model';
+import type { ResolvedEvidence } from './evidence.js';
+import { ROW_CHUNK, stateBuffer } from './sample-options.js';
+
+/** @internal Writes the uniforms of rows row0 .. row0+count−1 into `uni`, plan.size per row. */
+export type UniformFill = (uni: Float64Array, row0: number, count: number) => void;
+
+/**
+ * @internal Uniforms from chunk streams: rows row0 .. row0+ROW_CHUNK−1 (row0
+ * a multiple of ROW_CHUNK) read `root.fork(label + '/' + row0 / ROW_CHUNK)`
+ * in order, `size` per row, so row r's uniforms depend on r alone.
+ */
+export function chunkUniforms(root: Rng, label: string, size: number): UniformFill {
+  return (uni, row0, count) => {
+    root.fork(`${label}/${row0 / ROW_CHUNK}`).fill(uni.subarray(0, count * size));
+  };
+}
+
+/** @internal Uniforms from per-row streams: row r reads `size` draws from `rngs[r]`. */
+export function streamUniforms(rngs: readonly Rng[], size: number): UniformFill {
+  return (uni, row0, count) => {
+    for (let r = 0; r < count; r++) {
+      const rng = rngs[row0 + r]!;
+      for (let g = 0; g < size; g++) uni[r * size + g] = rng.next();
+    }
+  };
+}
+
+/** Observed units of one block: local indices and their columns in the evidence values. */
+interface BlockObserved {
+  readonly local: Int32Array;
+  readonly column: Int32Array;
+}
+
+/** @internal Scratch buffers and evidence layout for ancestral passes over one plan. */
+export class AncestralPass {
+  readonly plan: Plan;
+  private readonly ws: FieldWorkspace;
+  private readonly field: FloatArray;
+  private readonly prob: FloatArray;
+  private readonly zero: FloatArray;
+  private readonly bits: Uint8Array;
+  private readonly u: Float64Array;
+  private readonly uni: Float64Array;
+  private readonly ev: ResolvedEvidence | null;
+  private readonly observed: readonly BlockObserved[];
+
+  /**
+   * @param plan - the compiled plan
+   * @param ev - resolved evidence (observed units are set, not drawn), or null
+   */
+  constructor(plan: Plan, ev: ResolvedEvidence | null) {
+    this.plan = plan;
+    this.ev = ev;
+    const maxBlock = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
+    this.ws = new FieldWorkspace(plan, ROW_CHUNK);
+    this.field = stateBuffer(plan, ROW_CHUNK * maxBlock);
+    this.prob = stateBuffer(plan, ROW_CHUNK * maxBlock);
+    this.zero = stateBuffer(plan, maxBlock);
+    this.bits = new Uint8Array(ROW_CHUNK * maxBlock);
+    this.u = new Float64Array(ROW_CHUNK * maxBlock);
+    // Float64 uniforms: float32 would round some u up to 1, and p = 1 must always fire.
+    this.uni = new Float64Array(ROW_CHUNK * plan.size);
+    this.observed = plan.blocks.map((blk) => {
+      const local: number[] = [];
+      const column: number[] = [];
+      if (ev !== null) {
+        ev.units.forEach((g, j) => {
+          if (g >= blk.offset && g < blk.offset + blk.size) {
+            local.push(g - blk.offset);
+            column.push(j);
+          }
+        });
+      }
+      return { local: Int32Array.from(local), column: Int32Array.from(column) };
+    });
+  }
+
+  /**
+   * Runs the pass over `rows` rows of `states` (rows × plan.size), chunk by
+   * chunk, visiting `order`. Blocks not in `order` are read, never written.
+   *
+   * @param states - the states, rows × plan.size; blocks in `order` are overwritten
+   * @param rows - number of rows
+   * @param fill - writes the uniforms of rows row0 .. row0+count−1 (plan.size each, unit order) into `uni`
+   * @param order - block indices, parents before children
+   * @param logW - when not null, log p(observed | parents) is added per row
+   */
+  run(states: FloatArray, rows: number, fill: UniformFill, order: readonly number[], logW: Float64Array | null): void {
+    const n = this.plan.size;
+    for (let row0 = 0; row0 < rows; row0 += ROW_CHUNK) {
+      const count = Math.min(ROW_CHUNK, rows - row0);
+      fill(this.uni, row0, count);
+      const tile = states.subarray(row0 * n, (row0 + count) * n);
+      for (const b of order) this.block(tile, count, row0, b, logW);
+    }
+  }
+
+  private block(tile: FloatArray, count: number, row0: number, b: number, logW: Float64Array | null): void {
+    const plan = this.plan;
+    const n = plan.size;
+    const blk = plan.blocks[b]!;
+    const m = blk.size;
+    const off = blk.offset;
+    const field = this.field.subarray(0, count * m);
+    blockFieldInto(field, plan, tile, count, b, { workspace: this.ws });
+    plan.backend.biasSigmoid(this.prob, field, this.zero, count, m);
+    const u = this.u;
+    const uni = this.uni;
+    for (let r = 0; r < count; r++) for (let i = 0; i < m; i++) u[r * m + i] = uni[r * n + off + i]!;
+    plan.backend.bernoulli(this.bits, this.prob, u, count * m);
+    const bits = this.bits;
+    for (let r = 0; r < count; r++) for (let i = 0; i < m; i++) tile[r * n + off + i] = bits[r * m + i]!;
+    const obs = this.observed[b]!;
+    const ev = this.ev;
+    if (ev === null || obs.local.length === 0) return;
+    const k = ev.units.length;
+    for (let q = 0; q < obs.local.length; q++) {
+      const i = obs.local[q]!;
+      const j = obs.column[q]!;
+      for (let r = 0; r < count; r++) {
+        const v = ev.values[(ev.rows === 1 ? 0 : row0 + r) * k + j]!;
+        tile[r * n + off + i] = v;
+        if (logW !== null) logW[row0 + r]! += logBernoulli(field[r * m + i]!, v);
+      }
+    }
+  }
+}

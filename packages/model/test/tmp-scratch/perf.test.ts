@@ -1,0 +1,22 @@
+import { it } from 'vitest';
+import { boltzmann, normal, rbm, sbn } from '@stochnet/graph';
+import { blockFieldInto, compile, exactLogLikelihood, exactLogProbabilities, exactLogZ, exactGradient, FieldWorkspace } from '@stochnet/model';
+it('perf', () => {
+  const t = (name: string, f: () => unknown) => { const t0 = performance.now(); f(); console.log(name, (performance.now() - t0).toFixed(0), 'ms'); };
+  const r = compile(rbm(64, 16, { seed: 1, init: normal(0, 0.3) }), { dtype: 'float64' });
+  t('rbm 64x16 logZ (2^16)', () => exactLogZ(r));
+  const b20 = compile(boltzmann(20, { seed: 1, init: normal(0, 0.3) }), { dtype: 'float64' });
+  t('bm20 logZ (2^19)', () => exactLogZ(b20));
+  t('bm20 logProbabilities (2^20)', () => exactLogProbabilities(b20));
+  const s = compile(sbn([16, 12, 4], { seed: 1, init: normal(0, 1) }), { dtype: 'float64' });
+  const data = new Uint8Array(16 * 10).map((_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+  t('sbn 16-12-4 LL 10 rows (2^16 each)', () => exactLogLikelihood(s, data, 10));
+  t('sbn 16-12-4 grad 10 rows', () => exactGradient(s, data, 10));
+  const big = compile(rbm(784, 500, { seed: 1 }));
+  const batch = 100;
+  const states = new Float32Array(batch * big.size).map((_, i) => (i % 3 === 0 ? 1 : 0));
+  const ws = new FieldWorkspace(big, batch);
+  const out = new Float32Array(batch * 500);
+  t('field 784x500 batch 100 (warm)', () => blockFieldInto(out, big, states, batch, 0, { workspace: ws }));
+  t('field 784x500 batch 100', () => { for (let k = 0; k < 10; k++) blockFieldInto(out, big, states, batch, 0, { workspace: ws }); });
+});
