@@ -11,10 +11,11 @@ import {
   connectivityOf,
   makeBias,
   makeCouplingParams,
+  optionsOf,
   type RngSource,
 } from './coupling-params.js';
 import { edgeCoupling, edgeWeight, findPairCoupling, seedRequired } from './edge-rules.js';
-import type { StochnetError } from './errors.js';
+import { type StochnetError, ValidationError } from './errors.js';
 import { resolveUnitIn } from './network.js';
 import { createRng, type Rng, type Seed } from './rng.js';
 import type { SparsePair } from './sparse.js';
@@ -136,19 +137,19 @@ class Builder implements NetworkBuilder {
   }
 
   layer(id: string, size: number, opts: LayerOptions = {}): NetworkBuilder {
-    return this.with({ kind: 'group', id, size, opts: { ...opts } });
+    return this.with({ kind: 'group', id, size, opts: { ...optionsOf(opts, 'layer') } });
   }
 
   unit(id: string, opts: UnitOptions = {}): NetworkBuilder {
-    return this.with({ kind: 'group', id, size: 1, opts: { ...opts } });
+    return this.with({ kind: 'group', id, size: 1, opts: { ...optionsOf(opts, 'unit') } });
   }
 
   connect(from: string, to: string, opts: CouplingOptions = {}): NetworkBuilder {
-    return this.with({ kind: 'connect', from, to, opts: { ...opts } });
+    return this.with({ kind: 'connect', from, to, opts: { ...optionsOf(opts, 'connect') } });
   }
 
   edge(a: UnitRef, b: UnitRef, weight: number, opts: EdgeOptions = {}): NetworkBuilder {
-    return this.with({ kind: 'edge', a, b, weight, undirected: opts.undirected === true });
+    return this.with({ kind: 'edge', a, b, weight, undirected: optionsOf(opts, 'edge').undirected === true });
   }
 
   build(): Network {
@@ -204,7 +205,11 @@ function assemble(seed: string | undefined, steps: readonly Step[]): E.Either<No
     const directed = s.opts.undirected !== true;
     const id = (s.opts.id ?? `${s.from}${directed ? '->' : '--'}${s.to}`) as CouplingId;
     const spec: CouplingSpec = { id, from: s.from as GroupId, to: s.to as GroupId, directed, connectivity: connectivityOf(s.opts) };
-    records.push({ spec, opts: s.opts, pairs: s.opts.sparse === undefined ? undefined : [...s.opts.sparse] });
+    const sparse: unknown = s.opts.sparse;
+    if (sparse !== undefined && !Array.isArray(sparse)) {
+      issues.push(new ValidationError(`sparse pairs of coupling '${id}' must be an array of [row, col, weight]`, { coupling: id, option: 'sparse' }));
+    }
+    records.push({ spec, opts: s.opts, pairs: sparse === undefined ? undefined : Array.isArray(sparse) ? [...(sparse as SparsePair[])] : [] });
   }
   const lookup = (id: string): GroupSpec | undefined => table.get(id);
   for (const s of steps) {
@@ -284,6 +289,7 @@ function assemble(seed: string | undefined, steps: readonly Step[]): E.Either<No
  * ```
  */
 export function network(options: BuilderOptions = {}): NetworkBuilder {
-  const seed = options.seed === undefined ? undefined : createRng(options.seed).seed;
+  const { seed: given } = optionsOf(options, 'network');
+  const seed = given === undefined ? undefined : createRng(given).seed;
   return new Builder(seed, undefined);
 }

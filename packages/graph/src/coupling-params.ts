@@ -50,6 +50,19 @@ export interface CouplingPlace {
 /** A lazily made stream for one parameter block; throws SeedError when the network has no seed. */
 export type RngSource = () => Rng;
 
+/**
+ * An options argument as an object: `undefined` and `null` become `{}`.
+ *
+ * @throws ConfigError when `x` is not an object
+ */
+export function optionsOf<T extends object>(x: T | undefined | null, where: string): T {
+  if (x === undefined || x === null) return {} as T;
+  if (typeof x !== 'object' || Array.isArray(x)) {
+    throw new ConfigError(`${where}: options must be an object, got ${typeName(x)}`, { option: 'options', received: typeName(x) });
+  }
+  return x;
+}
+
 /** The connectivity a set of options asks for. */
 export function connectivityOf(opts: CouplingOptions): Connectivity {
   return opts.sparse !== undefined ? 'sparse' : opts.mask !== undefined ? 'masked' : 'dense';

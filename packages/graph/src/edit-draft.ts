@@ -6,7 +6,16 @@
  */
 import { type Draft, produce } from 'immer';
 import type { EdgeOptions, LayerOptions } from './builder.js';
-import { type BiasInput, type CouplingOptions, connectivityOf, copyTyped, makeBias, makeCouplingParams, type RngSource } from './coupling-params.js';
+import {
+  type BiasInput,
+  type CouplingOptions,
+  connectivityOf,
+  copyTyped,
+  makeBias,
+  makeCouplingParams,
+  optionsOf,
+  type RngSource,
+} from './coupling-params.js';
 import { edgeCoupling, edgeWeight, findPairCoupling, seedRequired } from './edge-rules.js';
 import { ConfigError, DuplicateEdgeError, NonFiniteError, SelfLoopError, ShapeError, UnknownUnitError, ValidationError } from './errors.js';
 import { couplingId, groupId, resolveUnitIn } from './network.js';
@@ -124,8 +133,9 @@ export class DraftState implements NetworkDraft {
     this.paramsChanged = true;
   }
 
-  addGroup(id: string, size: number, opts: LayerOptions = {}): void {
+  addGroup(id: string, size: number, options: LayerOptions = {}): void {
     this.open();
+    const opts = optionsOf(options, 'addGroup');
     const gid = groupId(id);
     if (this.structure.groups.some((g) => g.id === gid)) throw new DuplicateEdgeError(`group '${gid}' already exists; choose another id`, { group: gid });
     if (typeof size !== 'number' || !Number.isSafeInteger(size) || size <= 0) {
@@ -151,7 +161,8 @@ export class DraftState implements NetworkDraft {
     this.paramsChanged = true;
   }
 
-  addCoupling(from: string, to: string, opts: CouplingOptions = {}): void {
+  addCoupling(from: string, to: string, options: CouplingOptions = {}): void {
+    const opts = optionsOf(options, 'addCoupling');
     const a = this.group(from), b = this.group(to);
     const directed = opts.undirected !== true;
     const id = couplingId(opts.id ?? `${a.id}${directed ? '->' : '--'}${b.id}`);
@@ -240,8 +251,9 @@ export class DraftState implements NetworkDraft {
     this.setParams(spec.id, { ...params, weights }, []);
   }
 
-  addEdge(a: UnitRef, b: UnitRef, weight: number, opts: EdgeOptions = {}): void {
+  addEdge(a: UnitRef, b: UnitRef, weight: number, options: EdgeOptions = {}): void {
     this.open();
+    const opts = optionsOf(options, 'addEdge');
     const lookup = (id: string): GroupSpec | undefined => this.structure.groups.find((g) => g.id === id);
     const ua = resolveUnitIn(lookup, a), ub = resolveUnitIn(lookup, b);
     const undirected = opts.undirected === true;

@@ -6,7 +6,7 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { EdgeOptions, LayerOptions } from './builder.js';
-import type { BiasInput, CouplingOptions } from './coupling-params.js';
+import { type BiasInput, type CouplingOptions, optionsOf } from './coupling-params.js';
 import { DraftState, type NetworkDraft, type WeightValues } from './edit-draft.js';
 import { ConfigError } from './errors.js';
 import { createRng, type Seed } from './rng.js';
@@ -49,7 +49,8 @@ export interface EditOptions {
  */
 export function mutate(net: Network, recipe: (draft: NetworkDraft) => void, opts: EditOptions = {}): Network {
   if (typeof recipe !== 'function') throw new ConfigError('mutate needs a recipe function (draft) => { ... }', { option: 'recipe' });
-  const draft = new DraftState(net, opts.seed === undefined ? undefined : createRng(opts.seed));
+  const { seed } = optionsOf(opts, 'mutate');
+  const draft = new DraftState(net, seed === undefined ? undefined : createRng(seed));
   try {
     recipe(draft);
   } finally {
@@ -79,7 +80,7 @@ export function mutate(net: Network, recipe: (draft: NetworkDraft) => void, opts
  * ```
  */
 export function addGroup(net: Network, id: string, size: number, opts: LayerOptions & EditOptions = {}): Network {
-  return mutate(net, (d) => d.addGroup(id, size, opts), opts);
+  return mutate(net, (d) => d.addGroup(id, size, opts), optionsOf(opts, 'addGroup'));
 }
 
 /**
@@ -120,7 +121,7 @@ export function removeGroup(net: Network, id: string): Network {
  * ```
  */
 export function addCoupling(net: Network, from: string, to: string, opts: CouplingOptions & EditOptions = {}): Network {
-  return mutate(net, (d) => d.addCoupling(from, to, opts), opts);
+  return mutate(net, (d) => d.addCoupling(from, to, opts), optionsOf(opts, 'addCoupling'));
 }
 
 /**

@@ -236,7 +236,7 @@ export class InvariantError extends StochnetError {
  * }
  * ```
  */
-export function throwIssues(errors: readonly [StochnetError, ...StochnetError[]]): never {
+export function throwIssues(errors: ReadonlyArray<StochnetError> & { readonly 0: StochnetError }): never {
   const first = errors[0];
   first.issues = errors.slice();
   throw first;

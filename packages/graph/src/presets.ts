@@ -10,6 +10,7 @@ import { type Initialiser, initialise, isRandomInitialiser, smallRandom } from '
 import { createRng, type Seed } from './rng.js';
 import type { SparsePair } from './sparse.js';
 import type { Network } from './types.js';
+import { optionsOf } from './coupling-params.js';
 import { seedRequired } from './edge-rules.js';
 
 /** Options shared by the layered presets. */
@@ -86,7 +87,8 @@ const hidden = (k: number): string => (k === 0 ? 'v' : `h${k}`);
  * console.log(net.couplings.get(net.structure.couplings[0]!.id)!.weights.length); // 392000
  * ```
  */
-export function rbm(nv: number, nh: number, opts: RbmOptions = {}): Network {
+export function rbm(nv: number, nh: number, options: RbmOptions = {}): Network {
+  const opts = optionsOf(options, 'rbm');
   return visible(start(opts), nv, opts)
     .layer('h', nh, opts.hiddenBias === undefined ? {} : { bias: opts.hiddenBias })
     .connect('v', 'h', { undirected: true, init: opts.init ?? smallRandom() })
@@ -115,7 +117,8 @@ export function rbm(nv: number, nh: number, opts: RbmOptions = {}): Network {
  * console.log(net.structure.couplings.map((c) => c.id)); // [ 'h1->v', 'h2->h1' ]
  * ```
  */
-export function sbn(sizes: readonly number[], opts: PresetOptions = {}): Network {
+export function sbn(sizes: readonly number[], options: PresetOptions = {}): Network {
+  const opts = optionsOf(options, 'sbn');
   const s = layerSizes(sizes, 2, 'sbn');
   let b = visible(start(opts), s[0]!, opts);
   for (let k = 1; k < s.length; k++) b = b.layer(hidden(k), s[k]!);
@@ -146,7 +149,8 @@ export function sbn(sizes: readonly number[], opts: PresetOptions = {}): Network
  * console.log(net.structure.couplings.map((c) => c.id)); // [ 'h1->v', 'h2->h1', 'h2--h3' ]
  * ```
  */
-export function dbn(sizes: readonly number[], opts: PresetOptions = {}): Network {
+export function dbn(sizes: readonly number[], options: PresetOptions = {}): Network {
+  const opts = optionsOf(options, 'dbn');
   const s = layerSizes(sizes, 2, 'dbn');
   const top = s.length - 1;
   let b = visible(start(opts), s[0]!, opts);
@@ -181,7 +185,8 @@ export function dbn(sizes: readonly number[], opts: PresetOptions = {}): Network
  * console.log(sparse.structure.couplings[0]?.connectivity); // 'sparse'
  * ```
  */
-export function boltzmann(n: number, opts: BoltzmannOptions = {}): Network {
+export function boltzmann(n: number, options: BoltzmannOptions = {}): Network {
+  const opts = optionsOf(options, 'boltzmann');
   const density = opts.density ?? 1;
   if (typeof density !== 'number' || !(density > 0 && density <= 1)) {
     throw new ConfigError(`boltzmann: density must lie in (0, 1], got ${String(density)}`, { option: 'density', received: density });

@@ -5,14 +5,15 @@
  * observed units set to their values (and, optionally, their log-likelihoods
  * accumulated for likelihood weighting).
  *
- * Randomness: rows are processed in chunks of ROW_CHUNK; a fill function
- * supplies `plan.size` uniforms per row (uniform g feeds unit g), from chunk
- * streams or from per-row streams. Either way row r's draws depend on r
- * alone: adding rows never changes existing ones.
+ * Randomness: rows are processed in tiles of ROW_CHUNK; a fill function
+ * supplies `plan.size` uniforms per row (uniform g feeds unit g) from that
+ * row's own stream, so row r's draws depend on r alone: adding rows never
+ * changes existing ones.
  *
  * @module
  */
 import type { Rng } from '@stochnet/graph';
+import { AleaStreams } from './alea-streams.js';
 import { blockFieldInto, FieldWorkspace, logBernoulli } from '@stochnet/model';
 import type { FloatArray, Plan } from '@stochnet/model';
 import type { ResolvedEvidence } from './evidence.js';
@@ -22,23 +23,22 @@ import { ROW_CHUNK, stateBuffer } from './sample-options.js';
 export type UniformFill = (uni: Float64Array, row0: number, count: number) => void;
 
 /**
- * @internal Uniforms from chunk streams: rows row0 .. row0+ROW_CHUNK−1 (row0
- * a multiple of ROW_CHUNK) read `root.fork(label + '/' + row0 / ROW_CHUNK)`
- * in order, `size` per row, so row r's uniforms depend on r alone.
+ * @internal Uniforms from per-row substreams: row r reads `size` draws from
+ * `root.fork(label + '/' + r)` (held as {@link AleaStreams}, bit-identical).
  */
-export function chunkUniforms(root: Rng, label: string, size: number): UniformFill {
+export function forkUniforms(root: Rng, label: string, size: number): UniformFill {
+  const streams = new AleaStreams(ROW_CHUNK);
+  const prefix = `${root.seed}/${label}/`;
   return (uni, row0, count) => {
-    root.fork(`${label}/${row0 / ROW_CHUNK}`).fill(uni.subarray(0, count * size));
+    for (let r = 0; r < count; r++) streams.seed(r, prefix + String(row0 + r));
+    streams.fill(uni, size, count);
   };
 }
 
-/** @internal Uniforms from per-row streams: row r reads `size` draws from `rngs[r]`. */
-export function streamUniforms(rngs: readonly Rng[], size: number): UniformFill {
+/** @internal Uniforms from persistent streams: row r reads its next `size` draws from stream r. */
+export function streamUniforms(streams: AleaStreams, size: number): UniformFill {
   return (uni, row0, count) => {
-    for (let r = 0; r < count; r++) {
-      const rng = rngs[row0 + r]!;
-      for (let g = 0; g < size; g++) uni[r * size + g] = rng.next();
-    }
+    for (let r = 0; r < count; r++) for (let g = 0; g < size; g++) uni[r * size + g] = streams.next(row0 + r);
   };
 }
 

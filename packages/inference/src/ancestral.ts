@@ -7,7 +7,7 @@
 import { ConfigError, ShapeError, ValidationError } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
 import type { FloatArray, Plan } from '@stochnet/model';
-import { AncestralPass, chunkUniforms } from './ancestral-pass.js';
+import { AncestralPass, forkUniforms } from './ancestral-pass.js';
 import { baseRng } from './chains.js';
 import type { RandomnessOptions } from './chains.js';
 import { resolveEvidence } from './evidence.js';
@@ -80,10 +80,11 @@ function checkArgs(fn: string, plan: Plan, opts: AncestralOptions): Checked {
  * is −Infinity, the evidence has probability 0 (possible only with infinite
  * parameters set on the plan).
  *
- * Randomness: samples are grouped in chunks of 256; chunk t draws from
- * `rng.fork('samples/' + t)`, sample r taking `plan.size` uniforms in unit
- * order. Sample r depends only on r and the seed, so asking for more samples
- * never changes the first ones. The caller's `rng` is never advanced.
+ * Randomness: sample i draws `plan.size` uniforms, one per unit in
+ * state-layout order, from its own substream `rng.fork('sample/' + i)`
+ * (held in a fast typed-array form, bit-identical). Sample i depends only on
+ * i and the seed, so asking for more samples never changes the first ones,
+ * and the caller's `rng` is never advanced.
  *
  * @param plan - a compiled sigmoid belief net (kind `sbn`)
  * @param opts - samples, seed or rng, evidence
@@ -109,7 +110,7 @@ export function ancestralSample(plan: Plan, opts: AncestralOptions): AncestralRe
   const { samples, ev, root } = checkArgs(fn, plan, opts);
   const states = stateBuffer(plan, samples * plan.size);
   const logWeights = ev === null ? null : new Float64Array(samples);
-  new AncestralPass(plan, ev).run(states, samples, chunkUniforms(root, 'samples', plan.size), plan.schedules.ancestral, logWeights);
+  new AncestralPass(plan, ev).run(states, samples, forkUniforms(root, 'sample', plan.size), plan.schedules.ancestral, logWeights);
   return logWeights === null ? { states } : { states, logWeights };
 }
 
@@ -164,5 +165,5 @@ export function ancestralSampleInto(out: AncestralResult, plan: Plan, opts: Ance
     });
   }
   lw?.fill(0);
-  new AncestralPass(plan, ev).run(out.states, samples, chunkUniforms(root, 'samples', plan.size), plan.schedules.ancestral, ev === null ? null : lw!);
+  new AncestralPass(plan, ev).run(out.states, samples, forkUniforms(root, 'sample', plan.size), plan.schedules.ancestral, ev === null ? null : lw!);
 }

@@ -6,15 +6,14 @@
  *
  * @module
  */
-import type { Rng } from '@stochnet/graph';
-import { blockFieldInto, FieldWorkspace, logBernoulli, logSigmoid, sigmoid } from '@stochnet/model';
+import { blockFieldInto, FieldWorkspace, logBernoulli, sigmoid } from '@stochnet/model';
 import type { FloatArray, Plan } from '@stochnet/model';
 import { ZeroProbabilityEvidenceError } from './errors.js';
 import type { ResolvedEvidence } from './evidence.js';
 import type { DirectedUnitGraph } from './posterior-graph.js';
 import { gatherWeights } from './posterior-graph.js';
 import { stateBuffer } from './sample-options.js';
-import { fillUniforms } from './uniforms.js';
+import type { AleaStreams } from './alea-streams.js';
 
 /**
  * Scratch buffers of a posterior sampler, sized from its plan and chain
@@ -31,6 +30,10 @@ export class PosteriorWorkspace {
   readonly act: Float64Array;
   /** @internal Child-edge weights in child CSR order. */
   readonly weights: Float64Array;
+  /** @internal expm1(w) and expm1(−w) of each child edge. */
+  readonly em1Pos: Float64Array;
+  /** @internal */
+  readonly em1Neg: Float64Array;
   /** @internal One block's fields for every chain, in the plan's dtype. */
   readonly field: FloatArray;
   /** @internal Scratch of blockFieldInto. */
@@ -41,6 +44,8 @@ export class PosteriorWorkspace {
   readonly p: Float64Array;
   /** @internal */
   readonly bits: Uint8Array;
+  /** @internal The chains' states as bytes while a sweep runs, chains × size. */
+  readonly s8: Uint8Array;
 
   /**
    * @param plan - the plan
@@ -54,11 +59,14 @@ export class PosteriorWorkspace {
     const maxBlock = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
     this.act = new Float64Array(chains * plan.size);
     this.weights = new Float64Array(edges);
+    this.em1Pos = new Float64Array(edges);
+    this.em1Neg = new Float64Array(edges);
     this.field = stateBuffer(plan, chains * maxBlock);
     this.fieldWs = new FieldWorkspace(plan, chains);
     this.u = new Float64Array(chains);
     this.p = new Float64Array(chains);
     this.bits = new Uint8Array(chains);
+    this.s8 = new Uint8Array(chains * plan.size);
   }
 }
 
@@ -72,6 +80,10 @@ export function refreshActivations(ws: PosteriorWorkspace, g: DirectedUnitGraph,
   const chains = ws.chains;
   const n = plan.size;
   gatherWeights(ws.weights, plan, g, g.childEdge);
+  for (let e = 0; e < ws.weights.length; e++) {
+    ws.em1Pos[e] = Math.expm1(ws.weights[e]!);
+    ws.em1Neg[e] = Math.expm1(-ws.weights[e]!);
+  }
   for (let b = 0; b < plan.blocks.length; b++) {
     const blk = plan.blocks[b]!;
     const m = blk.size;
@@ -81,55 +93,76 @@ export function refreshActivations(ws: PosteriorWorkspace, g: DirectedUnitGraph,
   }
 }
 
+/** softplus(x) = log(1 + e^x), finite for finite x. */
+function softplus(x: number): number {
+  return (x > 0 ? x : 0) + Math.log1p(Math.exp(-Math.abs(x)));
+}
+
 /**
  * @internal One sweep over `order` for every chain; returns the number of
  * flips. Needs `refreshActivations` first.
  *
  * @remarks
  * For unit i with current value s_i and child k (pre-activation a_k, which
- * includes s_i·w_ik): a_k¹ = a_k + (1 − s_i)·w_ik, a_k⁰ = a_k − s_i·w_ik, and
- * logit_i = a_i + Σ_k [log p(s_k | a_k¹) − log p(s_k | a_k⁰)]. A child whose
- * value is impossible either way (both terms −∞) adds nothing; a unit whose
- * two values are both impossible keeps its value. The draw goes through the
- * backend's bernoulli kernel, one uniform per chain from that chain's stream.
- * A flip adds (s_new − s_old)·w_ik to each child's a_k: O(children).
+ * includes s_i·w_ik), the alternative pre-activation is a_k + Δ·w with
+ * Δ = 1 − 2s_i, and D_k = log p(s_k | a_alt) − log p(s_k | a_k). Writing
+ * log p(s_k | a) = −softplus(z) with z = a (s_k = 0) or −a (s_k = 1),
+ * D_k = softplus(z) − softplus(z + δ) = −log1p(π·expm1(δ)), where π = σ(z)
+ * is the probability of the value k does not hold and δ = ±w; expm1(±w) is
+ * precomputed per edge, so a child costs one exp and one log1p (the direct
+ * softplus difference is used when |w| > 30). Then logit_i = a_i +
+ * Σ_k (s_i = 1 ? −D_k : D_k). A child impossible either way (z = +∞, only
+ * with infinite parameters) adds nothing; a unit whose logit is NaN (both
+ * values impossible) keeps its value. The draw goes through the backend's
+ * bernoulli kernel, one uniform per chain from that chain's stream. A flip
+ * adds (s_new − s_old)·w_ik to each child's a_k: O(children).
  */
-export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: FloatArray, order: Int32Array, rngs: readonly Rng[]): number {
+export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: FloatArray, order: Int32Array, streams: AleaStreams): number {
   const plan = ws.plan;
   const chains = ws.chains;
   const n = plan.size;
-  const { act, weights: w, u, p, bits } = ws;
+  const { act, weights: w, em1Pos, em1Neg, u, p, bits, s8 } = ws;
   const { childPtr, child } = g;
+  for (let x = 0; x < chains * n; x++) s8[x] = states[x]!;
   let flips = 0;
   for (let q = 0; q < order.length; q++) {
     const i = order[q]!;
     const e0 = childPtr[i]!;
     const e1 = childPtr[i + 1]!;
-    fillUniforms(u, rngs, 1);
+    for (let c = 0; c < chains; c++) u[c] = streams.next(c);
     for (let c = 0; c < chains; c++) {
       const base = c * n;
-      const si = states[base + i]!;
+      const si = s8[base + i]!;
       let logit = act[base + i]!;
       for (let e = e0; e < e1; e++) {
         const k = base + child[e]!;
-        const ak = act[k]!;
-        const a1 = si === 1 ? ak : ak + w[e]!;
-        const a0 = si === 1 ? ak - w[e]! : ak;
-        const t = states[k] === 1 ? logSigmoid(a1) - logSigmoid(a0) : logSigmoid(-a1) - logSigmoid(-a0);
-        if (t === t) logit += t;
+        const sk = s8[k]!;
+        const z = sk === 1 ? -act[k]! : act[k]!;
+        if (z === Infinity) continue;
+        // δ = (1 − 2s_i)(1 − 2s_k)·w: +w when s_i = s_k, −w otherwise.
+        const plus = si === sk;
+        const wd = plus ? w[e]! : -w[e]!;
+        let d: number;
+        if (wd > 30 || wd < -30) d = softplus(z) - softplus(z + wd);
+        else {
+          const pi = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
+          d = -Math.log1p(pi * (plus ? em1Pos[e]! : em1Neg[e]!));
+        }
+        if (d === d) logit += si === 1 ? -d : d;
       }
       p[c] = logit === logit ? sigmoid(logit) : si;
     }
     plan.backend.bernoulli(bits, p, u, chains);
     for (let c = 0; c < chains; c++) {
       const base = c * n;
-      const d = bits[c]! - states[base + i]!;
-      if (d === 0) continue;
-      states[base + i] = bits[c]!;
+      const dlt = bits[c]! - s8[base + i]!;
+      if (dlt === 0) continue;
+      s8[base + i] = bits[c]!;
       flips++;
-      for (let e = e0; e < e1; e++) act[base + child[e]!]! += d * w[e]!;
+      for (let e = e0; e < e1; e++) act[base + child[e]!]! += dlt * w[e]!;
     }
   }
+  for (let x = 0; x < chains * n; x++) states[x] = s8[x]!;
   return flips;
 }
 

@@ -6,10 +6,10 @@
  * @module
  */
 import { ConfigError, ValidationError } from '@stochnet/graph';
-import type { Rng } from '@stochnet/graph';
 import type { FloatArray, Plan, StateArray } from '@stochnet/model';
+import { AleaStreams } from './alea-streams.js';
 import { AncestralPass, streamUniforms } from './ancestral-pass.js';
-import { baseRng, chainRngs, checkChains } from './chains.js';
+import { baseRng, checkChains } from './chains.js';
 import type { RandomnessOptions } from './chains.js';
 import { resolveEvidence } from './evidence.js';
 import type { Evidence, ResolvedEvidence } from './evidence.js';
@@ -43,8 +43,6 @@ export interface PosteriorState {
   readonly order: Int32Array;
   /** The evidence the chains are conditioned on. */
   readonly evidence: ResolvedEvidence;
-  /** The streams of the chains (chain c: `rng.fork('chain/' + c)`). */
-  readonly rngs: readonly Rng[];
   /** Completed sweeps. */
   sweeps: number;
 }
@@ -55,16 +53,19 @@ export interface PosteriorInfo {
   readonly flips: number;
 }
 
-const made = new WeakSet<object>();
+/** Per-state internals: the chains' streams (chain c's is the stream of `rng.fork('chain/' + c)`). */
+const internals = new WeakMap<object, AleaStreams>();
 
 /**
  * Starts posterior Gibbs chains for a sigmoid belief net given evidence.
  *
  * @remarks
  * The target is p(h | evidence) for the unobserved units h. Chain c draws
- * from `rng.fork('chain/' + c)`: first plan.size uniforms for its ancestral
- * initial state (when `init` is absent), then one uniform per unobserved
- * unit per sweep. Adding chains never changes existing ones.
+ * from its own substream, the stream of `rng.fork('chain/' + c)` (held in a
+ * fast typed-array form, bit-identical): first plan.size uniforms for its
+ * ancestral initial state (when `init` is absent), then one uniform per
+ * unobserved unit per sweep, in `state.order`. Adding chains never changes
+ * existing ones; the caller's `rng` is never advanced.
  *
  * Zero-probability evidence is refused with a ZeroProbabilityEvidenceError
  * instead of sampling nonsense. Scope of the check: (1) for each observed
@@ -114,10 +115,10 @@ export function initPosterior(plan: Plan, opts: PosteriorOptions): PosteriorStat
   checkObservedPossible(fn, plan, g, ev);
   const n = plan.size;
   const states = stateBuffer(plan, chains * n);
-  const rngs = chainRngs(base, chains);
-  const pass = new AncestralPass(plan, ev);
+  const streams = new AleaStreams(chains);
+  for (let c = 0; c < chains; c++) streams.seed(c, `${base.seed}/chain/${c}`);
   if (init === null) {
-    pass.run(states, chains, streamUniforms(rngs, n), plan.schedules.ancestral, null);
+    new AncestralPass(plan, ev).run(states, chains, streamUniforms(streams, n), plan.schedules.ancestral, null);
   } else {
     for (let c = 0; c < chains; c++) for (let u = 0; u < n; u++) states[c * n + u] = init.length === n ? init[u]! : init[c * n + u]!;
     const k = ev.units.length;
@@ -129,15 +130,17 @@ export function initPosterior(plan: Plan, opts: PosteriorOptions): PosteriorStat
   refreshActivations(ws, g, states);
   checkStatesPossible(fn, ws, states);
   const order = Int32Array.from({ length: n }, (_, u) => u).filter((u) => ev.isObserved[u] === 0);
-  const state: PosteriorState = { plan, chains, states, order, evidence: ev, rngs, sweeps: 0 };
-  made.add(state);
+  const state: PosteriorState = { plan, chains, states, order, evidence: ev, sweeps: 0 };
+  internals.set(state, streams);
   return state;
 }
 
-function checkState(fn: string, state: PosteriorState): void {
-  if (state === null || typeof state !== 'object' || !made.has(state)) {
+function checkState(fn: string, state: PosteriorState): AleaStreams {
+  const streams = state !== null && typeof state === 'object' ? internals.get(state) : undefined;
+  if (streams === undefined) {
     throw new ValidationError(`${fn}: state must come from initPosterior`, { function: fn, argument: 'state' });
   }
+  return streams;
 }
 
 function checkWorkspace(fn: string, state: PosteriorState, ws: PosteriorWorkspace | undefined): PosteriorWorkspace {
@@ -210,11 +213,11 @@ export function createPosteriorWorkspace(state: PosteriorState): PosteriorWorksp
  */
 export function posteriorStep(state: PosteriorState, ws?: PosteriorWorkspace): PosteriorInfo {
   const fn = 'posteriorStep';
-  checkState(fn, state);
+  const streams = checkState(fn, state);
   const w = checkWorkspace(fn, state, ws);
   const g = directedUnitGraph(state.plan);
   refreshActivations(w, g, state.states);
-  const flips = sweep(w, g, state.states, state.order, state.rngs);
+  const flips = sweep(w, g, state.states, state.order, streams);
   state.sweeps++;
   return { flips };
 }

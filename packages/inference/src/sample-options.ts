@@ -13,7 +13,7 @@ import { MAX_CHAIN_ENTRIES } from './chains.js';
 /** @internal The most sweeps or Gibbs steps one call may run: 2^24. */
 export const MAX_SWEEPS = 2 ** 24;
 
-/** @internal Rows per randomness chunk: rows r and r' share a stream iff ⌊r/256⌋ = ⌊r'/256⌋. */
+/** @internal Rows per tile of the ancestral pass (a tile's fields run as one batch). */
 export const ROW_CHUNK = 256;
 
 /** @internal Throws a ConfigError unless `value` is a positive safe integer. */

@@ -60,3 +60,22 @@ report('nobias0 stationary', d3);
 let d4 = pi; for (let t = 0; t < 60; t++) d4 = sweepDist(d4, (s, o, i) => { const t2 = [...s]; if (i > 0) t2[i - 1] = o[i - 1]!; return sig(field(t2, i)); }, order);
 report('stale prev stationary', d4);
 }
+{
+const plan = compile(boltzmann(6, { seed: 'M1', init: normal(0, 0.5), bias: normal(0, 0.5) }), { dtype: 'float64' });
+const W = plan.weights[0]!.weights, b = plan.bias, n = 6;
+const pi = Array.from(exactLogProbabilities(plan), Math.exp);
+const sig = (x: number) => 1 / (1 + Math.exp(-x));
+// kernel matrix
+const K: number[][] = [];
+for (let x = 0; x < 64; x++) {
+  let d = new Map([[x, 1]]);
+  for (let i = 0; i < 6; i++) { const nd = new Map<number, number>(); for (const [y, p] of d) { let f = b[i]!; for (let j = 0; j < 6; j++) f += W[i*6+j]! * ((y >> j) & 1); const q = sig(f); const y1 = y | (1 << i), y0 = y & ~(1 << i); nd.set(y1, (nd.get(y1) ?? 0) + p*q); nd.set(y0, (nd.get(y0) ?? 0) + p*(1-q)); } d = nd; }
+  const row = new Array(64).fill(0); for (const [y, p] of d) row[y] = p; K.push(row);
+}
+let rows = K.map(r => [...r]);
+for (let t = 1; t <= 50; t++) {
+  const worst = Math.max(...rows.map(r => r.reduce((a, v, k) => a + Math.abs(v - pi[k]!), 0) / 2));
+  if ([1, 5, 10, 20, 30, 50].includes(t)) console.log('t', t, 'worst TV', worst);
+  rows = rows.map(r => pi.map((_, k) => r.reduce((a, v, y) => a + v * K[y]![k]!, 0)));
+}
+}

@@ -139,6 +139,8 @@ describe('bad input to the math on plans', () => {
     expect(thrown(() => conditional(bm, new Float64Array(6), -1))).toBeInstanceOf(UnknownUnitError);
     expect(thrown(() => conditional(bm, new Float64Array(6), 1.5))).toBeInstanceOf(ValidationError);
     expect(thrown(() => blockFieldInto(new Float64Array(6), bm, new Float64Array(6), 1, 1))).toBeInstanceOf(UnknownUnitError);
+    expect(thrown(() => blockFieldInto(new Float64Array(6), bm, new Float64Array(6), 1, 0, { values: 'probabilities' as never }))).toBeInstanceOf(ConfigError);
+    expect(thrown(() => hiddenGivenVisible(rbmPlan, new Float64Array(4), 1, { values: 'maybe' as never }))).toBeInstanceOf(ConfigError);
     expect(thrown(() => blockFieldInto(new Float64Array(6), bm, new Float64Array(6), 1, 0, { workspace: new FieldWorkspace(rbmPlan) }))).toBeInstanceOf(ConfigError);
   });
 

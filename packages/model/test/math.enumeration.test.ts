@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   compile,
   energy,
+  exactLogLikelihood,
   exactLogProbabilities,
   exactLogZ,
   exactMarginals,
@@ -18,6 +19,7 @@ import {
   logSumExp,
   sigmoid,
 } from '@stochnet/model';
+import { boltzmann, normal, sbn } from '@stochnet/graph';
 import { FIXTURES, m2a, m2b, m2c, m3, m6 } from './support/fixtures.js';
 import { refLayout, refLogJoint, refLogProbabilities, refNegEnergy, stateOf } from './support/reference.js';
 
@@ -110,4 +112,38 @@ describe('D1 enumeration and normalisation', () => {
       for (let k = 0; k < n * n; k++) expect(Math.abs(mom.second[k]! - second[k]!)).toBeLessThanOrEqual(1e-12);
     });
   }
+
+  it('long Gray-code walks (past the 4096-state refresh) stay exact: BM of 14 units', () => {
+    const plan = compile(boltzmann(14, { seed: 'long', init: normal(0, 0.7), bias: normal(0, 0.5) }), f64);
+    const negE = Float64Array.from({ length: 2 ** 14 }, (_, x) => -energy(plan, stateOf(x, 14)));
+    const lz = logSumExp(negE);
+    expect(Math.abs(exactLogZ(plan) - lz)).toBeLessThanOrEqual(1e-12 * Math.abs(lz));
+    const lp = exactLogProbabilities(plan);
+    let worst = 0;
+    for (let x = 0; x < lp.length; x++) worst = Math.max(worst, Math.abs(lp[x]! - (negE[x]! - lz)));
+    expect(worst).toBeLessThanOrEqual(1e-11);
+    const m = exactMarginals(plan);
+    for (let i = 0; i < 14; i++) {
+      let e = 0;
+      for (let x = 0; x < lp.length; x++) if ((x >> i) & 1) e += Math.exp(negE[x]! - lz);
+      expect(Math.abs(m[i]! - e)).toBeLessThanOrEqual(1e-12);
+    }
+  });
+
+  it('long Gray-code walks stay exact: SBN with 13 hidden units, log-likelihood against logProb sums', () => {
+    const plan = compile(sbn([3, 13], { seed: 'long-sbn', init: normal(0, 1) }), f64);
+    const vis = plan.blocks.find((b) => b.role === 'visible')!;
+    const hid = plan.blocks.find((b) => b.role !== 'visible')!;
+    for (const v of [0, 5, 7]) {
+      const terms: number[] = [];
+      for (let h = 0; h < 2 ** 13; h++) {
+        const s = new Float64Array(plan.size);
+        s.set(stateOf(v, 3), vis.offset);
+        s.set(stateOf(h, 13), hid.offset);
+        terms.push(logProb(plan, s));
+      }
+      const ref = logSumExp(terms);
+      expect(Math.abs(exactLogLikelihood(plan, stateOf(v, 3), 1) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
+    }
+  });
 });

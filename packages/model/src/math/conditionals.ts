@@ -9,7 +9,7 @@ import type { Plan } from '../plan.js';
 import { checkStates, Part } from './enumerate.js';
 import { accumulateCoupling, FieldWorkspace } from './field.js';
 import { rbmLayout } from './rbm-layout.js';
-import { checkBatch, checkOut, checkState, checkUnit, maxStatesOf } from './state.js';
+import { checkBatch, checkOut, checkState, checkUnit, maxStatesOf, valueCheckOf } from './state.js';
 import type { ExactOptions, StateArray, ValueCheck } from './state.js';
 import { paramAt, unitGraph } from './unit-graph.js';
 import type { UnitGraph } from './unit-graph.js';
@@ -115,7 +115,7 @@ function layerInto(fn: string, out: FloatArray, plan: Plan, x: StateArray, batch
   const L = rbmLayout(fn, plan, 'use conditional (any kind) or blockFieldInto for block updates');
   const nIn = side === 'hidden' ? L.nv : L.nh;
   const nOut = side === 'hidden' ? L.nh : L.nv;
-  checkBatch(fn, side === 'hidden' ? 'v' : 'h', x, batch, nIn, opts?.values ?? 'binary');
+  checkBatch(fn, side === 'hidden' ? 'v' : 'h', x, batch, nIn, valueCheckOf(fn, opts?.values));
   checkOut(fn, out, batch * nOut);
   out.fill(0, 0, batch * nOut);
   const ws = new FieldWorkspace(plan, batch);

@@ -8,7 +8,7 @@
 import { ConfigError } from '@stochnet/graph';
 import type { CsrMatrix, FloatArray, GemmShape } from '../backend.js';
 import type { Plan } from '../plan.js';
-import { checkArrayType, checkBlock, checkLength, checkOut, checkRows, checkValues } from './state.js';
+import { checkArrayType, checkBlock, checkLength, checkOut, checkRows, checkValues, valueCheckOf } from './state.js';
 import type { StateArray, ValueCheck } from './state.js';
 
 /**
@@ -188,7 +188,7 @@ export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, 
   checkOut(fn, out, batch * blk.size);
   const ws = opts?.workspace ?? new FieldWorkspace(plan, batch);
   if (ws.plan !== plan) throw new ConfigError(`${fn}: option workspace was created for another plan; create one per plan`, { function: fn, option: 'workspace' });
-  const mode = opts?.values ?? 'binary';
+  const mode = valueCheckOf(fn, opts?.values);
   ws.begin(batch);
   // Copy (and check) every block read before writing to out, so a failed call leaves out untouched.
   const sources: { w: number; src: FloatArray; into: 'to' | 'from' }[] = [];

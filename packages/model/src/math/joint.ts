@@ -52,7 +52,11 @@ export class JointWalker {
   private negE = 0;
   private readonly singles: Int32Array;
   private readonly varying: Int32Array;
+  /** 1 for singletons with a free parent: their softplus(d) is cached in `sp`. */
+  private readonly isVarying: Uint8Array;
+  private readonly sp: Float64Array;
   private readonly constSingles: Int32Array;
+  private readonly pow2: Float64Array;
   private constSoftplus = 0;
   private readonly pieces: Piece[];
   /** Per unit: CSR of (piece, bit value) for the pieces it is a free parent of. */
@@ -122,8 +126,11 @@ export class JointWalker {
     });
     this.singles = Int32Array.from(singles);
     this.varying = Int32Array.from(varying);
-    const isVarying = new Set(varying);
-    this.constSingles = Int32Array.from(singles.filter((u) => !isVarying.has(u)));
+    this.isVarying = new Uint8Array(n);
+    for (const u of varying) this.isVarying[u] = 1;
+    this.sp = new Float64Array(n);
+    this.constSingles = Int32Array.from(singles.filter((u) => this.isVarying[u] === 0));
+    this.pow2 = Float64Array.from(free, (_, j) => 2 ** j);
     fp.sort((a, b) => a[0] - b[0]);
     this.fpPtr = new Int32Array(n + 1);
     for (const [j] of fp) this.fpPtr[j + 1]!++;
@@ -161,6 +168,7 @@ export class JointWalker {
       for (let p = G.children.ptr[u]!; p < G.children.ptr[u + 1]!; p++) gu += vals[G.children.par[p]!]! * x[G.children.idx[p]!]!;
       g[u] = gu;
     }
+    for (let k = 0; k < this.varying.length; k++) this.sp[this.varying[k]!] = softplus(d[this.varying[k]!]!);
     for (const pc of this.pieces) pc.key = 0;
     for (let u = 0; u < n; u++) {
       if (x[u] === 0) continue;
@@ -176,7 +184,7 @@ export class JointWalker {
     const sign = x[u] === 1 ? -1 : 1;
     this.negE += sign * g[u]!;
     x[u] = 1 - x[u]!;
-    this.index += sign * 2 ** j;
+    this.index += sign * this.pow2[j]!;
     if (t % REFRESH === 0) {
       this.refresh();
       return;
@@ -188,6 +196,7 @@ export class JointWalker {
       const w = sign * vals[G.children.par[p]!]!;
       g[c]! += w;
       d[c]! += w;
+      if (this.isVarying[c] === 1) this.sp[c] = softplus(d[c]!);
     }
     for (let p = this.fpPtr[u]!; p < this.fpPtr[u + 1]!; p++) this.pieces[this.fpPiece[p]!]!.key += sign * this.fpBit[p]!;
   }
@@ -214,7 +223,8 @@ export class JointWalker {
   /** log p(x) of the current configuration. */
   logProb(): number {
     let lp = this.negE - this.constSoftplus;
-    for (const u of this.varying) lp -= softplus(this.d[u]!);
+    const { varying, sp } = this;
+    for (let k = 0; k < varying.length; k++) lp -= sp[varying[k]!]!;
     for (const pc of this.pieces) lp -= this.cached(pc, false).logZ;
     return lp;
   }

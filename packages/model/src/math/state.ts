@@ -154,6 +154,13 @@ export function checkBlock(fn: string, plan: Plan, block: number): void {
   }
 }
 
+/** @internal The `values` option, checked (default `'binary'`). */
+export function valueCheckOf(fn: string, v: unknown): ValueCheck {
+  if (v === undefined) return 'binary';
+  if (v === 'binary' || v === 'unit-interval') return v;
+  throw new ConfigError(`${fn}: option values must be 'binary' or 'unit-interval', got ${String(v)}`, { function: fn, option: 'values', received: v });
+}
+
 /** @internal The `maxStates` option, checked. */
 export function maxStatesOf(fn: string, opts: ExactOptions | undefined): number {
   const m = opts?.maxStates;

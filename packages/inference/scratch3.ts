@@ -1,0 +1,18 @@
+import { sbn } from '@stochnet/graph';
+import { compile } from '@stochnet/model';
+import { initPosterior } from './src/posterior.js';
+import { directedUnitGraph } from './src/posterior-graph.js';
+import { PosteriorWorkspace, refreshActivations, sweep } from './src/posterior-sweep.js';
+import { AleaStreams } from './src/alea-streams.js';
+const plan = compile(sbn([2, 2, 2], { seed: 3 }), { dtype: 'float64' });
+const N = 200000;
+const st = initPosterior(plan, { chains: N, seed: 2, evidence: [] });
+const g = directedUnitGraph(plan);
+const ws = new PosteriorWorkspace(plan, N, g.child.length);
+const streams = new AleaStreams(N); for (let c = 0; c < N; c++) streams.seed(c, 'x/' + c);
+let t = performance.now();
+for (let k = 0; k < 10; k++) refreshActivations(ws, g, st.states);
+console.log('10 refresh', performance.now() - t);
+t = performance.now();
+for (let k = 0; k < 10; k++) sweep(ws, g, st.states, st.order, streams);
+console.log('10 sweeps', performance.now() - t);
