@@ -1,7 +1,8 @@
 /**
  * S5 (TESTING.md B.1): clamped block Gibbs. M1 with units 0 and 1 clamped
- * to (1, 0); N chain runs from zeros (clamped units at their values), burn-in
- * 50; the 16 free states must follow the exact conditional p(x_free | x_0 = 1,
+ * to (1, 0); chains start from zeros (clamped units at their values), burn-in
+ * 50, then N records thinned at the exact mixing interval of the clamped
+ * kernel (see collectThinned); the 16 free states must follow the exact conditional p(x_free | x_0 = 1,
  * x_1 = 0): χ² (merged cells) below the α = 1e-6 critical value (56.49 at
  * df 15), TV ≤ τ(16, N, 1e-6) (0.0102 at 2e5, 0.0046 at 1e6) and per-cell
  * KL-Chernoff < 17.28. The clamped units are checked exactly after every
@@ -16,12 +17,13 @@ import { compile, exactLogProbabilities } from '@stochnet/model';
 import { createGibbsWorkspace, gibbsStep, initGibbs } from '@stochnet/inference';
 import type { GibbsState } from '@stochnet/inference';
 import { m1 } from '../support/fixtures.js';
+import { exactSweepKernel, mixingTime, worstStartTv } from './support/exact-kernel.js';
 import { ControlSampler } from './support/gibbs-controls.js';
 import type { Fault } from './support/gibbs-controls.js';
-import { N, accumulate, expectFails, expectMatches, probabilities } from './support/gibbs-checks.js';
+import { N, THIN_TV, accumulate, collectThinned, expectFails, expectMatches, probabilities } from './support/gibbs-checks.js';
 
 const SEED = 'S5';
-const C = 10_000;
+const C = 2_000;
 const BURN_IN = 50;
 const plan = compile(m1(), { dtype: 'float64' });
 const joint = probabilities(exactLogProbabilities(plan));
@@ -36,6 +38,11 @@ const conditional = (() => {
   return q.map((v) => v / z);
 })();
 
+const full = Float64Array.from({ length: 64 }, (_, x) => ((x & 3) === 1 ? conditional[x >> 2]! : 0));
+const kernel = exactSweepKernel(plan, [0, 1]);
+const clampedStart = (x: number): boolean => (x & 3) === 1;
+const THIN = mixingTime(kernel, full, THIN_TV, 40, clampedStart);
+
 /** Chains whose clamped units differ from (1, 0). */
 function clampViolations(state: GibbsState): number {
   let bad = 0;
@@ -49,20 +56,31 @@ function run(fault: Fault | null, n: number, burnIn: number): { counts: Float64A
   const ws = createGibbsWorkspace(plan, C);
   const counts = new Float64Array(16);
   let violations = 0;
-  for (let round = 0; round < n / C; round++) {
-    state.states.fill(0);
-    for (let r = 0; r < C; r++) state.states[r * 6] = 1;
-    for (let t = 0; t < burnIn; t++) {
+  collectThinned({
+    n,
+    chains: C,
+    burnIn,
+    thin: THIN,
+    reset: () => {
+      state.states.fill(0);
+      for (let r = 0; r < C; r++) state.states[r * 6] = 1;
+    },
+    sweep: () => {
       if (control === null) gibbsStep(state, ws);
       else control.sweep();
       violations += clampViolations(state);
-    }
-    accumulate(counts, state.states, C, 6, FREE);
-  }
+    },
+    record: () => accumulate(counts, state.states, C, 6, FREE),
+  });
   return { counts, violations };
 }
 
 describe('S5 clamped Gibbs on M1, units 0 and 1 clamped to (1, 0)', () => {
+  it('has negligible burn-in bias and a short thinning interval (exact clamped kernel)', () => {
+    expect(worstStartTv(kernel, full, BURN_IN, clampedStart)).toBeLessThan(THIN_TV);
+    expect(THIN).toBeLessThanOrEqual(20);
+  });
+
   it('samples the exact conditional and never changes a clamped unit', () => {
     const { counts, violations } = run(null, N, BURN_IN);
     expect(violations).toBe(0);

@@ -16,6 +16,7 @@ import {
 } from './coupling-params.js';
 import { edgeCoupling, edgeWeight, findPairCoupling, seedRequired } from './edge-rules.js';
 import { type StochnetError, ValidationError } from './errors.js';
+import { MAX_GROUP_SIZE } from './limits.js';
 import { resolveUnitIn } from './network.js';
 import { createRng, type Rng, type Seed } from './rng.js';
 import type { SparsePair } from './sparse.js';
@@ -194,7 +195,8 @@ function assemble(seed: string | undefined, steps: readonly Step[]): E.Either<No
     groups.push(spec);
     if (table.has(s.id)) continue;
     table.set(s.id, spec);
-    if (!Number.isSafeInteger(s.size) || s.size <= 0) continue;
+    // Bad and too-large sizes are reported by validation; nothing is allocated for them.
+    if (!Number.isSafeInteger(s.size) || s.size <= 0 || s.size > MAX_GROUP_SIZE) continue;
     const bias = attempt(() => makeBias(s.id, s.size, s.opts.bias, source(`bias/${s.id}`, { group: s.id })), () => new Float64Array(s.size));
     biases.set(spec.id, bias);
   }
@@ -233,7 +235,7 @@ function assemble(seed: string | undefined, steps: readonly Step[]): E.Either<No
   const couplings: CouplingSpec[] = [];
   for (const { spec, opts, pairs } of records) {
     const from = table.get(spec.from), to = table.get(spec.to);
-    const sized = from !== undefined && to !== undefined && [from.size, to.size].every((x) => Number.isSafeInteger(x) && x > 0);
+    const sized = from !== undefined && to !== undefined && [from.size, to.size].every((x) => Number.isSafeInteger(x) && x > 0 && x <= MAX_GROUP_SIZE);
     if (!sized || params.has(spec.id)) {
       couplings.push(spec);
       continue;
@@ -265,6 +267,8 @@ function assemble(seed: string | undefined, steps: readonly Step[]): E.Either<No
  * changes another's values. There is no default seed: a random initialiser
  * without one is a {@link SeedError}. Sparse pairs are stored sorted (lateral
  * pairs with row < col); a pair given twice is a {@link DuplicateEdgeError}.
+ * Limits, checked before allocating: 2^24 units per group and 2^27 weights
+ * per dense or masked coupling ({@link TooLargeError}).
  *
  * @param options - `{ seed }` for random initialisers
  * @returns an empty builder

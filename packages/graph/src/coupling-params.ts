@@ -5,8 +5,9 @@
  *
  * @module
  */
-import { ConfigError, NonFiniteError, ShapeError, ValidationError } from './errors.js';
+import { ConfigError, NonFiniteError, ShapeError, TooLargeError, ValidationError } from './errors.js';
 import { type Initialiser, initialise, isInitialiser, isRandomInitialiser } from './init.js';
+import { MAX_DENSE_WEIGHTS, MAX_GROUP_SIZE } from './limits.js';
 import type { Rng } from './rng.js';
 import { canonicalPairs, type SparsePair } from './sparse.js';
 import type { Connectivity, CouplingParams } from './types.js';
@@ -74,6 +75,9 @@ export function connectivityOf(opts: CouplingOptions): Connectivity {
  * @throws NonFiniteError, ShapeError, ValidationError, ConfigError or SeedError naming the group
  */
 export function makeBias(group: string, size: number, bias: BiasInput | undefined, rng: RngSource): Float64Array {
+  if (size > MAX_GROUP_SIZE) {
+    throw new TooLargeError(`group '${group}' has ${size} units, more than the limit ${MAX_GROUP_SIZE}`, { group, limit: MAX_GROUP_SIZE, received: size });
+  }
   if (bias === undefined) return new Float64Array(size);
   if (typeof bias === 'number') {
     if (!Number.isFinite(bias)) throw new NonFiniteError(`bias of group '${group}' is ${bias}; biases must be finite`, { group, value: bias });
@@ -197,6 +201,13 @@ export function makeCouplingParams(place: CouplingPlace, opts: CouplingOptions, 
     return canonicalPairs(id, opts.sparse, !place.directed && place.from === place.to);
   }
   if (opts.init !== undefined && opts.weights !== undefined) conflict('init', 'weights');
+  if (m * n > MAX_DENSE_WEIGHTS) {
+    throw new TooLargeError(`coupling '${id}' would hold ${m}×${n} = ${m * n} weights, more than the limit ${MAX_DENSE_WEIGHTS}; use a sparse coupling`, {
+      coupling: id,
+      limit: MAX_DENSE_WEIGHTS,
+      received: m * n,
+    });
+  }
   if (opts.init !== undefined && !isInitialiser(opts.init)) {
     throw new ConfigError(`coupling '${id}': init is not an initialiser; make one with zeros(), smallRandom() ...`, { coupling: id, option: 'init' });
   }

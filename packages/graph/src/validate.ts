@@ -12,10 +12,12 @@ import {
   ShapeError,
   type StochnetError,
   throwIssues,
+  TooLargeError,
   UnknownUnitError,
   ValidationError,
 } from './errors.js';
 import type { CouplingId, CouplingParams, CouplingSpec, GroupId, GroupSpec, Network, Structure } from './types.js';
+import { MAX_GROUP_SIZE } from './limits.js';
 import { checkBias, checkCouplingParams, typeName } from './validate-params.js';
 import { findDirectedCycle } from './view.js';
 
@@ -39,9 +41,12 @@ function checkGroups(groups: readonly unknown[], issues: StochnetError[]): Map<s
       return;
     }
     const size = g['size'];
-    const sizeOk = typeof size === 'number' && Number.isSafeInteger(size) && size > 0;
-    if (!sizeOk) {
+    const positive = typeof size === 'number' && Number.isSafeInteger(size) && size > 0;
+    const sizeOk = positive && size <= MAX_GROUP_SIZE;
+    if (!positive) {
       issues.push(new ShapeError(`group '${group}' has size ${String(size)}; a size is a positive integer`, { group, received: size }));
+    } else if (!sizeOk) {
+      issues.push(new TooLargeError(`group '${group}' has ${size} units, more than the limit ${MAX_GROUP_SIZE}`, { group, limit: MAX_GROUP_SIZE, received: size }));
     }
     if (g['kind'] !== 'bernoulli') {
       issues.push(new ValidationError(`group '${group}' has kind ${String(g['kind'])}; only 'bernoulli' units exist`, { group, expected: 'bernoulli', received: g['kind'] }));
@@ -202,7 +207,8 @@ function collectIssues(net: unknown): StochnetError[] {
  * symmetry (tolerance 0) and zero diagonals; sparse pairs (same lengths,
  * indices in range, sorted by (row, col), unique, lateral pairs with
  * row < col); and element types (Float64Array weights and biases,
- * Uint8Array masks, Int32Array indices). Element-level problems are listed
+ * Uint8Array masks, Int32Array indices). A group of more than 2^24 units is
+ * a {@link TooLargeError}. Element-level problems are listed
  * one by one up to 16 per array and kind, then summarised in one more error
  * with `details.omitted`.
  *

@@ -12,6 +12,7 @@ import {
   SelfLoopError,
   ShapeError,
   type StochnetError,
+  TooLargeError,
   UnknownUnitError,
   ValidationError,
 } from '../src/errors.js';
@@ -205,6 +206,8 @@ describe('network builder: bad parameters (TESTING.md B.3)', () => {
     ['asymmetric dense lateral weights', () => network().layer('x', 2).connect('x', 'x', { undirected: true, weights: [[0, 1], [2, 0]] }), ValidationError],
     ['a non-zero lateral diagonal', () => network().layer('x', 2).connect('x', 'x', { undirected: true, weights: [[1, 0], [0, 0]] }), SelfLoopError],
     ['size 0', () => network().layer('a', 0), ShapeError],
+    ['#24 a group above the size limit', () => network().layer('a', 2 ** 40), TooLargeError],
+    ['#24 a dense block above the weight limit', () => network().layer('a', 2 ** 14).layer('b', 2 ** 14).connect('a', 'b'), TooLargeError],
     ['unknown coupling end', () => network().layer('a', 1).connect('a', 'b'), UnknownUnitError],
   ] as const)('%s', (_name, make, cls) => {
     expectRejectsWithoutMutation(() => make().build(), { errorClass: cls, inputs: [] });

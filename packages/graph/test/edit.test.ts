@@ -25,6 +25,7 @@ import {
   SelfLoopError,
   ShapeError,
   type StochnetError,
+  TooLargeError,
   UnknownUnitError,
   ValidationError,
 } from '../src/errors.js';
@@ -233,6 +234,7 @@ describe('bad edits (TESTING.md B.3) throw typed errors and change nothing', () 
     ['setWeight where the mask is 0', (n) => setWeight(n, 'vv', 0, 2, 1), ValidationError],
     ['setRole unknown role', (n) => setRole(n, 'v', 'input' as never), ValidationError],
     ['addGroup size 0', (n) => addGroup(n, 'y', 0), ShapeError],
+    ['#24 addGroup above the size limit', (n) => addGroup(n, 'y', 2 ** 30), TooLargeError],
     ['directed coupling within a group', (n) => addCoupling(n, 'v', 'v', { id: 'v->v' }), GraphStructureError],
   ];
   it.each(cases)('%s', (_name, edit, cls) => {

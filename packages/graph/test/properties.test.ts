@@ -8,8 +8,9 @@ import { describe, expect, it } from 'vitest';
 import { expectRejectsWithoutMutation, snapshot } from '../../../test/support/no-mutation.js';
 import { network } from '../src/builder.js';
 import { addEdge, addGroup, mutate, removeCoupling, removeGroup, setBias, setBiasAt, setWeight, setWeights } from '../src/edit.js';
-import { NonFiniteError, type StochnetError } from '../src/errors.js';
-import { constant, normal, smallRandom } from '../src/init.js';
+import { NonFiniteError, StochnetError } from '../src/errors.js';
+import { constant, normal, smallRandom, zeros } from '../src/init.js';
+import { rbm } from '../src/presets.js';
 import type { Network } from '../src/types.js';
 import { validateNetwork } from '../src/validate.js';
 import { findDirectedCycle } from '../src/view.js';
@@ -147,6 +148,43 @@ describe('P11: the same graph built in any order has the same canonical content'
         expect(E.isRight(validateNetwork(a))).toBe(true);
         expect(canonical(viaBuilder(shuffled))).toEqual(canonical(a));
         expect(canonical(viaEdits(shuffled))).toEqual(canonical(a));
+      }),
+      RUNS,
+    );
+  });
+});
+
+// ---------- Junk-input fuzz: every failure is a typed StochnetError ----------
+
+describe('junk arguments to the builder and the edits raise typed errors only', () => {
+  it('never escapes as TypeError or RangeError, never crashes', () => {
+    const j = fc.anything();
+    fc.assert(
+      fc.property(j, j, j, j, (a, b, c, d) => {
+        const x = a as never, y = b as never, z = c as never, w = d as never;
+        const base = rbm(3, 2, { init: zeros() });
+        const calls = [
+          () => network().layer('a', 2, x).layer('b', 3).connect('a', 'b', y).build(),
+          () => network().layer(x, y).build(),
+          () => network(x).unit('a').unit('b').edge(y, 'b', z, w).build(),
+          () => network().layer('x', 3).connect('x', 'x', { undirected: true, sparse: x }).build(),
+          () => network().layer('x', 3).connect('x', 'x', { undirected: true, weights: x, mask: y }).build(),
+          () => mutate(base, (dr) => dr.setWeights('v--h', x)),
+          () => mutate(base, (dr) => dr.setBias('v', x)),
+          () => mutate(base, (dr) => dr.setWeight('v--h', x, y, z)),
+          () => mutate(base, (dr) => dr.addEdge(x, y, z, w)),
+          () => mutate(base, (dr) => dr.addCoupling('h', 'v', x)),
+          () => mutate(base, (dr) => dr.addGroup(x, y, z)),
+          () => mutate(base, (dr) => dr.setRole(x, y)),
+          () => rbm(x, y, z),
+        ];
+        for (const call of calls) {
+          try {
+            call();
+          } catch (e) {
+            expect(e).toBeInstanceOf(StochnetError);
+          }
+        }
       }),
       RUNS,
     );

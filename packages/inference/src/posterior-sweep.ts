@@ -1,97 +1,22 @@
 /**
  * The posterior-Gibbs kernel for directed nets: one sweep of single-site
- * Markov-blanket updates over many chains, with cached pre-activations
- * updated by rank-1 changes when a unit flips; and the checks that evidence
- * has positive probability.
+ * Markov-blanket updates over many chains, with cached pre-activations (and
+ * their logistic values) updated by rank-1 changes when a unit flips.
  *
  * @module
  */
-import { blockFieldInto, FieldWorkspace, logBernoulli, sigmoid } from '@stochnet/model';
-import type { FloatArray, Plan } from '@stochnet/model';
-import { ZeroProbabilityEvidenceError } from './errors.js';
-import type { ResolvedEvidence } from './evidence.js';
-import type { DirectedUnitGraph } from './posterior-graph.js';
-import { gatherWeights } from './posterior-graph.js';
-import { stateBuffer } from './sample-options.js';
+import { sigmoid } from '@stochnet/model';
+import type { FloatArray } from '@stochnet/model';
 import type { AleaStreams } from './alea-streams.js';
+import type { DirectedUnitGraph } from './posterior-graph.js';
+import type { PosteriorWorkspace } from './posterior-workspace.js';
+import { setLogistic } from './posterior-workspace.js';
 
-/**
- * Scratch buffers of a posterior sampler, sized from its plan and chain
- * count: the cached pre-activations, edge weights and the per-unit uniforms,
- * probabilities and draws. Make one with {@link createPosteriorWorkspace} and
- * pass it to every {@link posteriorStep} so steps allocate nothing.
- */
-export class PosteriorWorkspace {
-  /** The plan the workspace was sized for. */
-  readonly plan: Plan;
-  /** The number of chains it was sized for. */
-  readonly chains: number;
-  /** @internal Pre-activations a_u = b_u + Σ_parents w s, chains × size, float64. */
-  readonly act: Float64Array;
-  /** @internal Child-edge weights in child CSR order. */
-  readonly weights: Float64Array;
-  /** @internal expm1(w) and expm1(−w) of each child edge. */
-  readonly em1Pos: Float64Array;
-  /** @internal */
-  readonly em1Neg: Float64Array;
-  /** @internal One block's fields for every chain, in the plan's dtype. */
-  readonly field: FloatArray;
-  /** @internal Scratch of blockFieldInto. */
-  readonly fieldWs: FieldWorkspace;
-  /** @internal Uniforms, probabilities and draws of one unit across chains. */
-  readonly u: Float64Array;
-  /** @internal */
-  readonly p: Float64Array;
-  /** @internal */
-  readonly bits: Uint8Array;
-  /** @internal The chains' states as bytes while a sweep runs, chains × size. */
-  readonly s8: Uint8Array;
-
-  /**
-   * @param plan - the plan
-   * @param chains - the number of chains
-   * @param edges - the number of directed unit edges
-   * @internal
-   */
-  constructor(plan: Plan, chains: number, edges: number) {
-    this.plan = plan;
-    this.chains = chains;
-    const maxBlock = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
-    this.act = new Float64Array(chains * plan.size);
-    this.weights = new Float64Array(edges);
-    this.em1Pos = new Float64Array(edges);
-    this.em1Neg = new Float64Array(edges);
-    this.field = stateBuffer(plan, chains * maxBlock);
-    this.fieldWs = new FieldWorkspace(plan, chains);
-    this.u = new Float64Array(chains);
-    this.p = new Float64Array(chains);
-    this.bits = new Uint8Array(chains);
-    this.s8 = new Uint8Array(chains * plan.size);
-  }
-}
-
-/**
- * @internal Recomputes every pre-activation from scratch (bias + directed
- * parents, through blockFieldInto) and gathers the current child-edge
- * weights, so weight changes made between sweeps are always seen.
- */
-export function refreshActivations(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: FloatArray): void {
-  const plan = ws.plan;
-  const chains = ws.chains;
-  const n = plan.size;
-  gatherWeights(ws.weights, plan, g, g.childEdge);
-  for (let e = 0; e < ws.weights.length; e++) {
-    ws.em1Pos[e] = Math.expm1(ws.weights[e]!);
-    ws.em1Neg[e] = Math.expm1(-ws.weights[e]!);
-  }
-  for (let b = 0; b < plan.blocks.length; b++) {
-    const blk = plan.blocks[b]!;
-    const m = blk.size;
-    const field = ws.field.subarray(0, chains * m);
-    blockFieldInto(field, plan, states, chains, b, { workspace: ws.fieldWs });
-    for (let c = 0; c < chains; c++) for (let i = 0; i < m; i++) ws.act[c * n + blk.offset + i] = field[c * m + i]!;
-  }
-}
+/** |δ| above which a child's term is computed from softplus directly (exp(±δ) would lose range). */
+const FAST_LIMIT = 30;
+/** Products of likelihood ratios are folded into log space when they leave [1e-100, 1e100]. */
+const FOLD_HI = 1e100;
+const FOLD_LO = 1e-100;
 
 /** softplus(x) = log(1 + e^x), finite for finite x. */
 function softplus(x: number): number {
@@ -103,25 +28,30 @@ function softplus(x: number): number {
  * flips. Needs `refreshActivations` first.
  *
  * @remarks
- * For unit i with current value s_i and child k (pre-activation a_k, which
- * includes s_i·w_ik), the alternative pre-activation is a_k + Δ·w with
- * Δ = 1 − 2s_i, and D_k = log p(s_k | a_alt) − log p(s_k | a_k). Writing
- * log p(s_k | a) = −softplus(z) with z = a (s_k = 0) or −a (s_k = 1),
- * D_k = softplus(z) − softplus(z + δ) = −log1p(π·expm1(δ)), where π = σ(z)
- * is the probability of the value k does not hold and δ = ±w; expm1(±w) is
- * precomputed per edge, so a child costs one exp and one log1p (the direct
- * softplus difference is used when |w| > 30). Then logit_i = a_i +
- * Σ_k (s_i = 1 ? −D_k : D_k). A child impossible either way (z = +∞, only
- * with infinite parameters) adds nothing; a unit whose logit is NaN (both
- * values impossible) keeps its value. The draw goes through the backend's
+ * For unit i with current value s_i and child k, let a_k be k's cached
+ * pre-activation (it includes s_i·w_ik) and a' = a_k + (1 − 2s_i)·w_ik the
+ * pre-activation with s_i flipped. The child's likelihood ratio is
+ * r_k = p(s_k | a_k) / p(s_k | a') = q_k + π_k·e^δ, where q_k = p(s_k | a_k)
+ * and π_k = 1 − q_k are the cached logistic values σ(±a_k) (each computed
+ * directly, so neither loses precision near 0 or 1) and δ = (1 − 2s_i)(1 −
+ * 2s_k)·w_ik, with e^(±w) cached per edge. Then p(s_i = 1 | rest) =
+ * N·σ(a_i) / (N·σ(a_i) + M·σ(−a_i)) with N = Π r_k over children when s_i = 1
+ * (else 1) and M likewise when s_i = 0: the Markov-blanket conditional
+ * σ(a_i + Σ_k [log p(s_k | s_i = 1) − log p(s_k | s_i = 0)]) without any
+ * exp or log in the common case. Terms with |w| > 30, products outside
+ * [1e-100, 1e100] and |a_i| beyond ~230 go through log space instead.
+ * A child whose a_k is infinite (its value does not depend on s_i) adds
+ * nothing; a unit whose logit is NaN (both values impossible, only with
+ * infinite parameters) keeps its value. The draw goes through the backend's
  * bernoulli kernel, one uniform per chain from that chain's stream. A flip
- * adds (s_new − s_old)·w_ik to each child's a_k: O(children).
+ * adds (s_new − s_old)·w_ik to each child's a_k and refreshes its logistic
+ * values: O(children), one exp per child.
  */
 export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: FloatArray, order: Int32Array, streams: AleaStreams): number {
   const plan = ws.plan;
   const chains = ws.chains;
   const n = plan.size;
-  const { act, weights: w, em1Pos, em1Neg, u, p, bits, s8 } = ws;
+  const { act, pOn, pOff, weights: w, expPos, expNeg, u, p, bits, s8 } = ws;
   const { childPtr, child } = g;
   for (let x = 0; x < chains * n; x++) s8[x] = states[x]!;
   let flips = 0;
@@ -133,95 +63,55 @@ export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: Floa
     for (let c = 0; c < chains; c++) {
       const base = c * n;
       const si = s8[base + i]!;
-      let logit = act[base + i]!;
+      let num = 1;
+      let den = 1;
+      let acc = 0;
       for (let e = e0; e < e1; e++) {
         const k = base + child[e]!;
+        const ak = act[k]!;
+        if (ak - ak !== 0) continue;
         const sk = s8[k]!;
-        const z = sk === 1 ? -act[k]! : act[k]!;
-        if (z === Infinity) continue;
-        // δ = (1 − 2s_i)(1 − 2s_k)·w: +w when s_i = s_k, −w otherwise.
         const plus = si === sk;
         const wd = plus ? w[e]! : -w[e]!;
-        let d: number;
-        if (wd > 30 || wd < -30) d = softplus(z) - softplus(z + wd);
-        else {
-          const pi = z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.exp(z) / (1 + Math.exp(z));
-          d = -Math.log1p(pi * (plus ? em1Pos[e]! : em1Neg[e]!));
+        if (wd <= FAST_LIMIT && wd >= -FAST_LIMIT) {
+          const r = sk === 1 ? pOn[k]! + pOff[k]! * (plus ? expPos[e]! : expNeg[e]!) : pOff[k]! + pOn[k]! * (plus ? expPos[e]! : expNeg[e]!);
+          if (si === 1) num *= r;
+          else den *= r;
+          if (num > FOLD_HI || num < FOLD_LO || den > FOLD_HI || den < FOLD_LO) {
+            acc += Math.log(num) - Math.log(den);
+            num = 1;
+            den = 1;
+          }
+        } else {
+          const z = sk === 1 ? -ak : ak;
+          const d = softplus(z) - softplus(z + wd);
+          acc += si === 1 ? -d : d;
         }
-        if (d === d) logit += si === 1 ? -d : d;
       }
-      p[c] = logit === logit ? sigmoid(logit) : si;
+      const on = pOn[base + i]!;
+      const off = pOff[base + i]!;
+      if (acc === 0 && on > FOLD_LO && off > FOLD_LO) {
+        const x = num * on;
+        p[c] = x / (x + den * off);
+      } else {
+        const logit = act[base + i]! + acc + Math.log(num) - Math.log(den);
+        p[c] = logit === logit ? sigmoid(logit) : si;
+      }
     }
     plan.backend.bernoulli(bits, p, u, chains);
     for (let c = 0; c < chains; c++) {
       const base = c * n;
-      const dlt = bits[c]! - s8[base + i]!;
-      if (dlt === 0) continue;
+      const d = bits[c]! - s8[base + i]!;
+      if (d === 0) continue;
       s8[base + i] = bits[c]!;
       flips++;
-      for (let e = e0; e < e1; e++) act[base + child[e]!]! += dlt * w[e]!;
+      for (let e = e0; e < e1; e++) {
+        const k = base + child[e]!;
+        act[k]! += d * w[e]!;
+        setLogistic(ws, k);
+      }
     }
   }
   for (let x = 0; x < chains * n; x++) states[x] = s8[x]!;
   return flips;
-}
-
-/**
- * @internal Static zero-probability check: for each observed unit o and each
- * evidence row, is p(s_o = value | parents) exactly 0 for EVERY
- * configuration of o's unobserved parents? Uses interval arithmetic on the
- * field: observed parents contribute w·value, unobserved ones [min(w, 0),
- * max(w, 0)].
- */
-export function checkObservedPossible(fn: string, plan: Plan, g: DirectedUnitGraph, ev: ResolvedEvidence): void {
-  const k = ev.units.length;
-  if (k === 0) return;
-  const w = new Float64Array(g.parentEdge.length);
-  gatherWeights(w, plan, g, g.parentEdge);
-  const col = new Int32Array(plan.size).fill(-1);
-  ev.units.forEach((unit, j) => (col[unit] = j));
-  for (let r = 0; r < ev.rows; r++) {
-    for (let j = 0; j < k; j++) {
-      const o = ev.units[j]!;
-      const v = ev.values[r * k + j]!;
-      let lo = plan.bias[o]!;
-      let hi = lo;
-      for (let e = g.parentPtr[o]!; e < g.parentPtr[o + 1]!; e++) {
-        const pj = col[g.parent[e]!]!;
-        if (pj >= 0) {
-          const x = w[e]! * ev.values[r * k + pj]!;
-          lo += x;
-          hi += x;
-        } else {
-          lo += Math.min(w[e]!, 0);
-          hi += Math.max(w[e]!, 0);
-        }
-      }
-      if ((v === 1 && hi === -Infinity) || (v === 0 && lo === Infinity)) {
-        throw new ZeroProbabilityEvidenceError(
-          `${fn}: unit ${o} is observed as ${v}, but its CPD gives that value probability 0 for every value of its unobserved parents; the evidence is impossible under this model`,
-          { function: fn, unit: o, value: v, row: r, reason: 'saturated-cpd' },
-        );
-      }
-    }
-  }
-}
-
-/**
- * @internal Checks that every chain's state has positive probability:
- * Σ_u log p(s_u | parents) > −∞, using refreshed pre-activations.
- */
-export function checkStatesPossible(fn: string, ws: PosteriorWorkspace, states: FloatArray): void {
-  const n = ws.plan.size;
-  for (let c = 0; c < ws.chains; c++) {
-    for (let u = 0; u < n; u++) {
-      const lp = logBernoulli(ws.act[c * n + u]!, states[c * n + u]!);
-      if (!(lp > -Infinity)) {
-        throw new ZeroProbabilityEvidenceError(
-          `${fn}: the initial state of chain ${c} has probability 0 (unit ${u}); the evidence is impossible, or (with infinite weights) pass init with a hidden state of positive probability`,
-          { function: fn, chain: c, unit: u, reason: 'initial-state' },
-        );
-      }
-    }
-  }
 }

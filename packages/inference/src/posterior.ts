@@ -14,7 +14,9 @@ import type { RandomnessOptions } from './chains.js';
 import { resolveEvidence } from './evidence.js';
 import type { Evidence, ResolvedEvidence } from './evidence.js';
 import { directedUnitGraph } from './posterior-graph.js';
-import { checkObservedPossible, checkStatesPossible, PosteriorWorkspace, refreshActivations, sweep } from './posterior-sweep.js';
+import { checkObservedPossible, checkStatesPossible } from './posterior-checks.js';
+import { sweep } from './posterior-sweep.js';
+import { PosteriorWorkspace, refreshActivations } from './posterior-workspace.js';
 import { checkAtMost, checkCount, checkInit, checkOptions, checkPlanKind, MAX_SWEEPS, otherSampler, stateBuffer } from './sample-options.js';
 
 /** Options of {@link initPosterior}. */

@@ -18,8 +18,9 @@ import {
   logProb,
   logSumExp,
   sigmoid,
+  softplus,
 } from '@stochnet/model';
-import { boltzmann, normal, sbn } from '@stochnet/graph';
+import { boltzmann, network, normal, rbm, sbn } from '@stochnet/graph';
 import { FIXTURES, m2a, m2b, m2c, m3, m6 } from './support/fixtures.js';
 import { refLayout, refLogJoint, refLogProbabilities, refNegEnergy, stateOf } from './support/reference.js';
 
@@ -144,6 +145,39 @@ describe('D1 enumeration and normalisation', () => {
       }
       const ref = logSumExp(terms);
       expect(Math.abs(exactLogLikelihood(plan, stateOf(v, 3), 1) - ref)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(ref)));
+    }
+  });
+
+  it('RBM log Z enumerates only the smaller side (dense, masked, either orientation)', () => {
+    const mask = Array.from({ length: 30 }, (_, i) => [1, i % 2, 1, (i + 1) % 2]);
+    const nets = [
+      rbm(30, 4, { seed: 'side', init: normal(0, 0.3), visibleBias: normal(0, 0.5), hiddenBias: normal(0, 0.5) }),
+      network({ seed: 'side2' })
+        .layer('v', 30, { role: 'visible', bias: normal(0, 0.5) })
+        .layer('h', 4, { bias: normal(0, 0.5) })
+        .connect('h', 'v', { undirected: true, init: normal(0, 0.3), mask: Array.from({ length: 4 }, (_, j) => mask.map((r) => r[j]!)) })
+        .build(),
+    ];
+    for (const net of nets) {
+      const plan = compile(net, f64);
+      const vis = plan.blocks.find((b) => b.role === 'visible')!;
+      const hid = plan.blocks.find((b) => b.role !== 'visible')!;
+      const wb = plan.weights[0]!;
+      const visIsFrom = wb.from === plan.blocks.indexOf(vis);
+      const w = (i: number, j: number): number => (visIsFrom ? wb.weights[i * wb.cols + j]! : wb.weights[j * wb.cols + i]!);
+      const terms: number[] = [];
+      for (let h = 0; h < 16; h++) {
+        let t = 0;
+        for (let j = 0; j < 4; j++) if ((h >> j) & 1) t += plan.bias[hid.offset + j]!;
+        for (let i = 0; i < 30; i++) {
+          let a = plan.bias[vis.offset + i]!;
+          for (let j = 0; j < 4; j++) if ((h >> j) & 1) a += w(i, j);
+          t += softplus(a);
+        }
+        terms.push(t);
+      }
+      const ref = logSumExp(terms);
+      expect(Math.abs(exactLogZ(plan, { maxStates: 16 }) - ref)).toBeLessThanOrEqual(1e-12 * Math.abs(ref));
     }
   });
 });

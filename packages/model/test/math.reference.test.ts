@@ -8,9 +8,9 @@
 import { describe, expect, it } from 'vitest';
 import { boltzmann, createRng, network, normal } from '@stochnet/graph';
 import type { Network } from '@stochnet/graph';
-import { blockFieldInto, compile, conditional, energy, FieldWorkspace, sigmoid } from '@stochnet/model';
+import { blockFieldInto, compile, conditional, energy, exactLogZ, FieldWorkspace, freeEnergy, hiddenGivenVisible, logSumExp, sigmoid, visibleGivenHidden } from '@stochnet/model';
 import { FIXTURES } from './support/fixtures.js';
-import { refField, refLogJoint, refNegEnergy } from './support/reference.js';
+import { refField, refLogJoint, refNegEnergy, stateOf } from './support/reference.js';
 
 const sym = (n: number, keep: (i: number, j: number) => boolean): number[][] =>
   Array.from({ length: n }, (_, i) => Array.from({ length: n }, (_, j) => (i !== j && keep(Math.min(i, j), Math.max(i, j)) ? 1 : 0)));
@@ -122,4 +122,33 @@ describe('D4 / P3 compiled math equals the graph', () => {
     blockFieldInto(out, plan, half, 1, 0, { values: 'unit-interval' });
     expect(out.every(Number.isFinite)).toBe(true);
   });
+
+  for (const id of ['M2c', 'maskedRbm', 'sparseRbm']) {
+    it(`${id}: RBM layer conditionals, free energy and log Z agree with single-site conditionals and brute force`, () => {
+      const net = ZOO[id]!();
+      const plan = compile(net, { dtype: 'float64' });
+      expect(plan.kind).toBe('rbm');
+      const vis = plan.blocks.find((b) => b.role === 'visible')!;
+      const hid = plan.blocks.find((b) => b.role !== 'visible')!;
+      const negE: number[] = [];
+      for (let x = 0; x < 2 ** plan.size; x++) negE.push(refNegEnergy(net, stateOf(x, plan.size)));
+      expect(Math.abs(exactLogZ(plan) - logSumExp(negE))).toBeLessThanOrEqual(1e-12 * Math.max(1, logSumExp(negE)));
+      for (let x = 0; x < 2 ** plan.size; x += 3) {
+        const s = stateOf(x, plan.size);
+        const v = s.slice(vis.offset, vis.offset + vis.size);
+        const h = s.slice(hid.offset, hid.offset + hid.size);
+        const ph = hiddenGivenVisible(plan, v);
+        const pv = visibleGivenHidden(plan, h);
+        for (let j = 0; j < hid.size; j++) expect(Math.abs(ph[j]! - conditional(plan, s, hid.offset + j))).toBeLessThanOrEqual(1e-12);
+        for (let i = 0; i < vis.size; i++) expect(Math.abs(pv[i]! - conditional(plan, s, vis.offset + i))).toBeLessThanOrEqual(1e-12);
+        const terms: number[] = [];
+        for (let y = 0; y < 2 ** hid.size; y++) {
+          const t = s.slice();
+          t.set(stateOf(y, hid.size), hid.offset);
+          terms.push(refNegEnergy(net, t));
+        }
+        expect(Math.abs(freeEnergy(plan, v) + logSumExp(terms))).toBeLessThanOrEqual(1e-12 * Math.max(1, logSumExp(terms)));
+      }
+    });
+  }
 });

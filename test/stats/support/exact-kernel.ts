@@ -7,14 +7,17 @@
 import { conditional } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
 
-/** K[x][y] = P(one sweep moves state x to y); bit i of a state index is unit i. */
-export function exactSweepKernel(plan: Plan): Float64Array[] {
+/**
+ * K[x][y] = P(one sweep moves state x to y); bit i of a state index is unit
+ * i. Units listed in `fixed` (clamped) are never updated.
+ */
+export function exactSweepKernel(plan: Plan, fixed: readonly number[] = []): Float64Array[] {
   const n = plan.size;
   const order: number[] = [];
   for (const step of plan.schedules.gibbs) {
     for (const part of step.parts) {
       const blk = plan.blocks[part.block]!;
-      for (const i of part.units ?? Array.from({ length: blk.size }, (_, k) => k)) order.push(blk.offset + i);
+      for (const i of part.units ?? Array.from({ length: blk.size }, (_, k) => k)) if (!fixed.includes(blk.offset + i)) order.push(blk.offset + i);
     }
   }
   const states = 2 ** n;
@@ -41,8 +44,8 @@ export function exactSweepKernel(plan: Plan): Float64Array[] {
   return K;
 }
 
-/** max over starting states x of TV(K^t(x, ·), π). */
-export function worstStartTv(K: readonly Float64Array[], pi: ArrayLike<number>, t: number): number {
+/** max over starting states x (those with `accept(x)`, default all) of TV(K^t(x, ·), π). */
+export function worstStartTv(K: readonly Float64Array[], pi: ArrayLike<number>, t: number, accept: (x: number) => boolean = () => true): number {
   const m = K.length;
   let rows = K.map((r) => Float64Array.from(r));
   for (let step = 1; step < t; step++) {
@@ -58,10 +61,18 @@ export function worstStartTv(K: readonly Float64Array[], pi: ArrayLike<number>, 
     });
   }
   let worst = 0;
-  for (const r of rows) {
+  for (let x = 0; x < m; x++) {
+    if (!accept(x)) continue;
+    const r = rows[x]!;
     let d = 0;
     for (let z = 0; z < m; z++) d += Math.abs(r[z]! - pi[z]!);
     worst = Math.max(worst, d / 2);
   }
   return worst;
+}
+
+/** The smallest t ≤ maxT with worstStartTv(K, π, t) ≤ eps (maxT + 1 if none). */
+export function mixingTime(K: readonly Float64Array[], pi: ArrayLike<number>, eps: number, maxT: number, accept?: (x: number) => boolean): number {
+  for (let t = 1; t <= maxT; t++) if (worstStartTv(K, pi, t, accept) <= eps) return t;
+  return maxT + 1;
 }

@@ -18,7 +18,7 @@
  * - 'deterministic-flip': every free unit flips instead of being drawn.
  */
 import { FieldWorkspace } from '@stochnet/model';
-import type { FloatArray } from '@stochnet/model';
+import type { FloatArray, StepPart } from '@stochnet/model';
 import { fillUniforms, stepPartFieldsInto } from '@stochnet/inference';
 import type { GibbsState } from '@stochnet/inference';
 
@@ -31,6 +31,8 @@ export class ControlSampler {
   private readonly buffers = new Map<number, { pre: FloatArray; prob: FloatArray; u: Float64Array; draw: Uint8Array; zero: FloatArray }>();
   /** The unit whose bias 'missing-bias' drops. */
   readonly biasUnit: number;
+  /** Every part of the sweep in order: its global unit indices, and whether it belongs to the last step. */
+  private readonly parts: { part: StepPart; units: Int32Array; last: boolean }[] = [];
 
   constructor(
     readonly state: GibbsState,
@@ -42,6 +44,14 @@ export class ControlSampler {
     let best = 0;
     for (let i = 1; i < plan.size; i++) if (Math.abs(plan.bias[i]!) > Math.abs(plan.bias[best]!)) best = i;
     this.biasUnit = best;
+    const steps = plan.schedules.gibbs;
+    steps.forEach((step, s) => {
+      for (const part of step.parts) {
+        const blk = plan.blocks[part.block]!;
+        const local = part.units ?? Int32Array.from({ length: blk.size }, (_, i) => i);
+        this.parts.push({ part, units: Int32Array.from(local, (i) => blk.offset + i), last: s === steps.length - 1 });
+      }
+    });
   }
 
   private buffersFor(k: number): { pre: FloatArray; prob: FloatArray; u: Float64Array; draw: Uint8Array; zero: FloatArray } {
@@ -62,34 +72,31 @@ export class ControlSampler {
     const observed = evidence === null ? null : evidence.isObserved;
     const keepClamped = this.fault !== 'resampled-evidence' && this.fault !== 'ignored-evidence';
     this.start.set(states);
-    const steps = plan.schedules.gibbs;
-    steps.forEach((step, s) => {
-      for (const part of step.parts) {
-        const blk = plan.blocks[part.block]!;
-        const units = Array.from(part.units ?? Array.from({ length: blk.size }, (_, i) => i), (i) => blk.offset + i);
-        const k = units.length;
-        const free = units.filter((g) => observed === null || observed[g] === 0).length;
-        if (free === 0 && keepClamped) continue; // the library skips fully clamped parts and draws nothing for them
-        const { pre, prob, u, draw, zero } = this.buffersFor(k);
-        fillUniforms(u, rngs, k);
-        const stale = this.fault === 'synchronous' || (this.fault === 'stale-neighbour' && s === steps.length - 1);
-        stepPartFieldsInto(pre, plan, stale ? this.start : states, chains, part, { workspace: this.field });
-        if (this.fault === 'missing-bias') {
-          const t = units.indexOf(this.biasUnit);
-          if (t >= 0) for (let r = 0; r < chains; r++) pre[r * k + t] = pre[r * k + t]! - plan.bias[this.biasUnit]!;
-        }
-        plan.backend.biasSigmoid(prob, pre, zero, chains, k);
-        plan.backend.bernoulli(draw, prob, u, chains * k);
-        for (let r = 0; r < chains; r++) {
-          for (let t = 0; t < k; t++) {
-            const g = units[t]!;
-            if (keepClamped && observed !== null && observed[g] === 1) continue;
-            const at = r * size + g;
-            states[at] = this.fault === 'deterministic-flip' ? 1 - states[at]! : draw[r * k + t]!;
-          }
+    for (const { part, units, last } of this.parts) {
+      const k = units.length;
+      let free = k;
+      if (observed !== null) for (let t = 0; t < k; t++) free -= observed[units[t]!]!;
+      if (free === 0 && keepClamped) continue; // the library skips fully clamped parts and draws nothing for them
+      const { pre, prob, u, draw, zero } = this.buffersFor(k);
+      fillUniforms(u, rngs, k);
+      const stale = this.fault === 'synchronous' || (this.fault === 'stale-neighbour' && last);
+      stepPartFieldsInto(pre, plan, stale ? this.start : states, chains, part, { workspace: this.field });
+      if (this.fault === 'missing-bias') {
+        const t = units.indexOf(this.biasUnit);
+        if (t >= 0) for (let r = 0; r < chains; r++) pre[r * k + t] = pre[r * k + t]! - plan.bias[this.biasUnit]!;
+      }
+      plan.backend.biasSigmoid(prob, pre, zero, chains, k);
+      plan.backend.bernoulli(draw, prob, u, chains * k);
+      const flip = this.fault === 'deterministic-flip';
+      for (let r = 0; r < chains; r++) {
+        for (let t = 0; t < k; t++) {
+          const g = units[t]!;
+          if (keepClamped && observed !== null && observed[g] === 1) continue;
+          const at = r * size + g;
+          states[at] = flip ? 1 - states[at]! : draw[r * k + t]!;
         }
       }
-    });
+    }
     if (this.fault === 'resampled-evidence' && evidence !== null) {
       const m = evidence.units.length;
       for (let r = 0; r < chains; r++) {

@@ -176,7 +176,7 @@ export function hiddenGivenVisibleInto(out: FloatArray, plan: Plan, v: StateArra
  * import { rbm } from '@stochnet/graph';
  * import { compile, hiddenGivenVisible } from '@stochnet/model';
  * const plan = compile(rbm(3, 2, { seed: 1 }), { dtype: 'float64' }); // biases start at 0
- * console.log(hiddenGivenVisible(plan, Uint8Array.of(0, 0, 0))); // Float64Array [0.5, 0.5]
+ * console.log(hiddenGivenVisible(plan, Uint8Array.of(0, 0, 0))); // Float64Array(2) [ 0.5, 0.5 ]
  * ```
  */
 export function hiddenGivenVisible(plan: Plan, v: StateArray, batch = 1, opts?: LayerConditionalOptions): Float64Array {
@@ -236,7 +236,7 @@ export function visibleGivenHiddenInto(out: FloatArray, plan: Plan, h: StateArra
  * import { rbm } from '@stochnet/graph';
  * import { compile, visibleGivenHidden } from '@stochnet/model';
  * const plan = compile(rbm(3, 2, { seed: 1 }), { dtype: 'float64' }); // biases start at 0
- * console.log(visibleGivenHidden(plan, Uint8Array.of(0, 0))); // Float64Array [0.5, 0.5, 0.5]
+ * console.log(visibleGivenHidden(plan, Uint8Array.of(0, 0))); // Float64Array(3) [ 0.5, 0.5, 0.5 ]
  * ```
  */
 export function visibleGivenHidden(plan: Plan, h: StateArray, batch = 1, opts?: LayerConditionalOptions): Float64Array {

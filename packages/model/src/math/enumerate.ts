@@ -50,6 +50,39 @@ export function ctz(t: number): number {
   return 63 - Math.clz32(hi & -hi);
 }
 
+/**
+ * An independent set R of the graph `adj` to sum out analytically (1 = in R):
+ * the larger of a greedy lowest-degree-first set and, when the graph is
+ * bipartite, the larger colour class (so an RBM, masked or sparse, sums out
+ * its larger side and enumerates the smaller).
+ */
+function summedOut(adj: readonly (readonly number[])[]): Uint8Array {
+  const m = adj.length;
+  const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => adj[a]!.length - adj[b]!.length || a - b);
+  const greedy = new Uint8Array(m);
+  for (const i of order) if (adj[i]!.every((j) => greedy[j] === 0)) greedy[i] = 1;
+  const colour = new Int8Array(m).fill(-1);
+  for (let s = 0; s < m; s++) {
+    if (colour[s] !== -1) continue;
+    colour[s] = 0;
+    const queue = [s];
+    while (queue.length > 0) {
+      const u = queue.pop()!;
+      for (const v of adj[u]!) {
+        if (colour[v] === -1) {
+          colour[v] = 1 - colour[u]!;
+          queue.push(v);
+        } else if (colour[v] === colour[u]) return greedy;
+      }
+    }
+  }
+  const ones = colour.reduce((a, c) => a + c, 0);
+  const side = ones * 2 >= m ? 1 : 0;
+  const count = greedy.reduce((a, b) => a + b, 0);
+  if (Math.max(ones, m - ones) <= count) return greedy;
+  return Uint8Array.from(colour, (c) => (c === side ? 1 : 0));
+}
+
 /** @internal One connected set of units, enumerated over S with R summed out. */
 export class Part {
   /** Global unit indices, the enumerated units S first, then R. */
@@ -76,13 +109,6 @@ export class Part {
     const m = members.length;
     const local = new Map<number, number>();
     members.forEach((u, i) => local.set(u, i));
-    const deg = new Int32Array(m);
-    for (const q of pairIds) {
-      deg[local.get(g.pairA[q]!)!]!++;
-      deg[local.get(g.pairB[q]!)!]!++;
-    }
-    const order = Array.from({ length: m }, (_, i) => i).sort((a, b) => deg[a]! - deg[b]! || a - b);
-    const inR = new Uint8Array(m);
     const adj: number[][] = Array.from({ length: m }, () => []);
     for (const q of pairIds) {
       const a = local.get(g.pairA[q]!)!;
@@ -90,14 +116,13 @@ export class Part {
       adj[a]!.push(b);
       adj[b]!.push(a);
     }
-    for (const i of order) if (adj[i]!.every((j) => inR[j] === 0)) inR[i] = 1;
-    const sOrder = order.filter((i) => inR[i] === 0).sort((a, b) => a - b);
-    const rOrder = order.filter((i) => inR[i] === 1).sort((a, b) => a - b);
-    const perm = [...sOrder, ...rOrder];
+    const inR = summedOut(adj);
+    const all = Array.from({ length: m }, (_, i) => i);
+    const perm = [...all.filter((i) => inR[i] === 0), ...all.filter((i) => inR[i] === 1)];
     const pos = new Int32Array(m);
     perm.forEach((i, p) => (pos[i] = p));
     this.units = Int32Array.from(perm, (i) => members[i]!);
-    this.nS = sOrder.length;
+    this.nS = m - inR.reduce((a, b) => a + b, 0);
     this.states = 2 ** this.nS;
     this.pairA = new Int32Array(pairIds.length);
     this.pairB = new Int32Array(pairIds.length);

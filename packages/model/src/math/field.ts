@@ -30,7 +30,7 @@ export class FieldWorkspace {
   readonly plan: Plan;
   private rows: number;
   private readonly slices: FloatArray[];
-  private readonly stamps: Int32Array;
+  private readonly stamps: Float64Array;
   private call = 0;
   private readonly forward: (CsrMatrix | null)[];
   private readonly backward: (CsrMatrix | null)[];
@@ -45,7 +45,7 @@ export class FieldWorkspace {
     this.plan = plan;
     this.rows = Math.max(1, Math.floor(rows));
     this.slices = plan.blocks.map(() => this.alloc(0));
-    this.stamps = new Int32Array(plan.blocks.length).fill(-1);
+    this.stamps = new Float64Array(plan.blocks.length).fill(-1);
     this.forward = plan.weights.map(() => null);
     this.backward = plan.weights.map(() => null);
   }
@@ -57,7 +57,7 @@ export class FieldWorkspace {
   /** @internal Starts a call: slices copied by earlier calls are stale. */
   begin(rows: number): void {
     if (rows > this.rows) this.rows = rows;
-    this.call = (this.call + 1) | 0;
+    this.call++;
   }
 
   /**
