@@ -17,7 +17,7 @@ t = performance.now();
 const st = initPosterior(plan, { chains: N, seed: 2, evidence: [] });
 console.log('init ms', performance.now() - t);
 t = performance.now();
-runPosterior(st, 50);
+const cu = process.cpuUsage(); runPosterior(st, 50); console.log('cpu', process.cpuUsage(cu).user/1000);
 console.log('50 sweeps ms', performance.now() - t);
 hist.fill(0);
 for (let r = 0; r < N; r++) { let x = 0; for (let i = 0; i < 6; i++) x |= st.states[r*6+i]! << i; hist[x]++; }

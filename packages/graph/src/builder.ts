@@ -86,7 +86,9 @@ export interface NetworkBuilder {
   connect(from: string, to: string, opts?: CouplingOptions): NetworkBuilder;
   /**
    * Adds one unit pair to the sparse coupling between the groups of `a` and
-   * `b` (made on first use, id `a->b` or `a--b` from the group ids).
+   * `b`, made on first use with id `ga->gb` (directed) or, undirected, the
+   * two group ids in code-unit order joined by `--`, so naming the ends in
+   * either order gives the same coupling.
    *
    * @param a - the parent (directed) or first unit
    * @param b - the child (directed) or second unit

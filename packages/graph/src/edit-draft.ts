@@ -49,7 +49,7 @@ export interface NetworkDraft {
   setWeights(coupling: string, values: WeightValues): void;
   /** Sets W[i][j] (both W[i][j] and W[j][i] of a dense lateral coupling); on a sparse coupling, sets or adds the pair. */
   setWeight(coupling: string, i: number, j: number, weight: number): void;
-  /** Adds a unit pair to the sparse coupling between the two units' groups (made on first use). */
+  /** Adds a unit pair to the sparse coupling between the two units' groups (made on first use, ids as in the builder's `edge`); an existing pair is a DuplicateEdgeError. */
   addEdge(a: UnitRef, b: UnitRef, weight: number, opts?: EdgeOptions): void;
   /** Changes a group's role. */
   setRole(group: string, role: GroupRole): void;

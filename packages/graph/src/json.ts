@@ -7,7 +7,6 @@
  */
 import * as E from 'fp-ts/lib/Either.js';
 import type { NonEmptyArray } from 'fp-ts/lib/NonEmptyArray.js';
-import { compareIds } from './compare-ids.js';
 import { ConfigError, IntegrityError, ParseError, ShapeError, type StochnetError, throwIssues, ValidationError } from './errors.js';
 import { integrityHash } from './integrity.js';
 import { encodeArray } from './json-arrays.js';
@@ -51,14 +50,14 @@ function missing(what: string, details: Record<string, unknown>): ValidationErro
  *
  * @remarks
  * Layout: `{ format: 'stochnet-network', formatVersion, libraryVersion,
- * groups, couplings, biases, sha256? }`, groups and couplings sorted by id,
- * biases as `[{ group, values }]` sorted by group, every key in a fixed
+ * groups, couplings, biases, sha256? }`, groups and couplings in the
+ * network's order, biases as `[{ group, values }]` in group order, every key in a fixed
  * order. Every numeric array is `{ dtype, shape, encoding, data }`: dtype
  * `float64` (weights, biases), `uint8` (masks) or `int32` (sparse rows and
  * cols); `encoding: 'json'` with a list of numbers for arrays of at most
  * `inline` elements, otherwise `'base64'` of the little-endian bytes. Both
- * are bit-exact; -0 is written as 0. The same network always gives the same
- * text, however it was built.
+ * are bit-exact; -0 is written as 0. The same network value always gives the same
+ * text, and loading it gives back a deep-equal network.
  *
  * @param net - the network to save
  * @param opts - `integrity` adds a SHA-256 of the structure and parameters; `inline` sets the inline limit
@@ -78,8 +77,9 @@ function missing(what: string, details: Record<string, unknown>): ValidationErro
  */
 export function toJSON(net: Network, opts?: ToJSONOptions): string {
   const { integrity, inline } = readOptions(opts);
-  const groups = [...net.structure.groups].sort((a, b) => compareIds(a.id, b.id));
-  const couplings = [...net.structure.couplings].sort((a, b) => compareIds(a.id, b.id));
+  // The network's own order, so that fromJSON(toJSON(net)) deep-equals net.
+  const groups = net.structure.groups;
+  const couplings = net.structure.couplings;
   const sizes = new Map<string, number>(groups.map((g) => [g.id, g.size]));
   const doc: Record<string, unknown> = {
     format: NETWORK_FORMAT,

@@ -75,7 +75,7 @@ const hidden = (k: number): string => (k === 0 ? 'v' : `h${k}`);
  *
  * @param nv - number of visible units (listed first)
  * @param nh - number of hidden units
- * @param opts - seed, initialiser, biases, visible image shape
+ * @param options - seed, initialiser, biases, visible image shape
  * @returns the network
  * @throws {@link SeedError} when a random initialiser has no seed
  * @throws {@link ShapeError} for sizes that are not positive integers
@@ -104,7 +104,7 @@ export function rbm(nv: number, nh: number, options: RbmOptions = {}): Network {
  * Coupling `'h{k}->h{k−1}'` stores a (size of h_k) × (size of h_{k−1}) matrix.
  *
  * @param sizes - layer sizes, visible first (at least two)
- * @param opts - seed, initialiser, visible biases and shape
+ * @param options - seed, initialiser, visible biases and shape
  * @returns the network
  * @throws {@link ConfigError} when fewer than two sizes are given
  * @throws {@link SeedError} when a random initialiser has no seed
@@ -136,7 +136,7 @@ export function sbn(sizes: readonly number[], options: PresetOptions = {}): Netw
  * generating top-down.
  *
  * @param sizes - layer sizes, visible first (at least two)
- * @param opts - seed, initialiser, visible biases and shape
+ * @param options - seed, initialiser, visible biases and shape
  * @returns the network
  * @throws {@link ConfigError} when fewer than two sizes are given
  * @throws {@link SeedError} when a random initialiser has no seed
@@ -170,7 +170,7 @@ export function dbn(sizes: readonly number[], options: PresetOptions = {}): Netw
  * `structure/x--x` substream; weights come from `init/x--x`.
  *
  * @param n - number of units
- * @param opts - density, seed, initialiser, biases
+ * @param options - density, seed, initialiser, biases
  * @returns the network
  * @throws {@link ConfigError} when density is not in (0, 1]
  * @throws {@link SeedError} when density < 1 or the initialiser is random and no seed is given

@@ -18,7 +18,7 @@ import {
   checkPlanKind,
   checkStateBuffer,
   checkStateEntries,
-  otherSampler,
+  directedOnly,
   stateBuffer,
 } from './sample-options.js';
 
@@ -51,7 +51,7 @@ interface Checked {
 }
 
 function checkArgs(fn: string, plan: Plan, opts: AncestralOptions): Checked {
-  checkPlanKind(fn, plan, ['sbn'], otherSampler(plan.kind));
+  checkPlanKind(fn, plan, ['sbn'], directedOnly);
   checkOptions(fn, opts);
   const samples = checkCount(fn, 'samples', opts.samples);
   checkStateEntries(fn, 'samples', samples, plan);
@@ -103,6 +103,34 @@ function checkArgs(fn: string, plan: Plan, opts: AncestralOptions): Checked {
  * const plan = compile(sbn([4, 3, 2], { seed: 1 }));
  * const { states } = ancestralSample(plan, { samples: 5, seed: 42 });
  * console.log(states.length); // 5 × 9 = 45
+ * ```
+ *
+ * @example
+ * Likelihood weighting on the rain / sprinkler / wet-grass net: estimate
+ * P(rain | wet grass) by self-normalised importance sampling.
+ * ```ts
+ * import { network } from '@stochnet/graph';
+ * import { compile } from '@stochnet/model';
+ * import { ancestralSample } from '@stochnet/inference';
+ * const net = network()
+ *   .unit('rain', { bias: -1 })
+ *   .unit('sprinkler', { bias: -0.5 })
+ *   .unit('wet', { bias: -4, role: 'visible' })
+ *   .edge('rain', 'sprinkler', -2)
+ *   .edge('rain', 'wet', 5)
+ *   .edge('sprinkler', 'wet', 4)
+ *   .build();
+ * const plan = compile(net, { dtype: 'float64' }); // units: rain 0, sprinkler 1, wet 2
+ * const n = 20000;
+ * const { states, logWeights } = ancestralSample(plan, { samples: n, seed: 1, evidence: [{ unit: 'wet', values: [1] }] });
+ * let num = 0;
+ * let den = 0;
+ * for (let r = 0; r < n; r++) {
+ *   const w = Math.exp(logWeights![r]!);
+ *   num += w * states[r * 3]!;
+ *   den += w;
+ * }
+ * console.log((num / den).toFixed(2)); // 0.58 (exact: 0.5801)
  * ```
  */
 export function ancestralSample(plan: Plan, opts: AncestralOptions): AncestralResult {

@@ -25,7 +25,7 @@ function softplus(x: number): number {
 
 /**
  * @internal One sweep over `order` for every chain; returns the number of
- * flips. Needs `refreshActivations` first.
+ * flips. Needs a valid cache (`prepareCache`) first; leaves it valid.
  *
  * @remarks
  * For unit i with current value s_i and child k, let a_k be k's cached
@@ -53,7 +53,6 @@ export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: Floa
   const n = plan.size;
   const { act, pOn, pOff, weights: w, expPos, expNeg, u, p, bits, s8 } = ws;
   const { childPtr, child } = g;
-  for (let x = 0; x < chains * n; x++) s8[x] = states[x]!;
   let flips = 0;
   for (let q = 0; q < order.length; q++) {
     const i = order[q]!;
@@ -113,5 +112,6 @@ export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: Floa
     }
   }
   for (let x = 0; x < chains * n; x++) states[x] = s8[x]!;
+  ws.sinceRefresh++;
   return flips;
 }

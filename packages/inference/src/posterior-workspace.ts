@@ -44,8 +44,18 @@ export class PosteriorWorkspace {
   readonly p: Float64Array;
   /** @internal Draws of one unit across chains. */
   readonly bits: Uint8Array;
-  /** @internal The chains' states as bytes while a sweep runs, chains × size. */
+  /** @internal The chains' states as bytes, chains × size; equal to the state's after each sweep. */
   readonly s8: Uint8Array;
+  /** @internal Weights gathered to compare with `weights`. */
+  readonly wCheck: Float64Array;
+  /** @internal The biases the cache was computed with. */
+  readonly bias: Float64Array;
+  /** @internal The state whose chains the cache describes, and its sweep count then. */
+  owner: object | null = null;
+  /** @internal */
+  ownerSweeps = -1;
+  /** @internal Sweeps since the cache was last rebuilt from scratch. */
+  sinceRefresh = 0;
 
   /**
    * @param plan - the plan
@@ -70,6 +80,8 @@ export class PosteriorWorkspace {
     this.p = new Float64Array(chains);
     this.bits = new Uint8Array(chains);
     this.s8 = new Uint8Array(n);
+    this.wCheck = new Float64Array(edges);
+    this.bias = new Float64Array(plan.size);
   }
 }
 
@@ -105,5 +117,34 @@ export function refreshActivations(ws: PosteriorWorkspace, g: DirectedUnitGraph,
     blockFieldInto(field, plan, states, chains, b, { workspace: ws.fieldWs });
     for (let c = 0; c < chains; c++) for (let i = 0; i < m; i++) ws.act[c * n + blk.offset + i] = field[c * m + i]!;
   }
-  for (let x = 0; x < chains * n; x++) setLogistic(ws, x);
+  for (let x = 0; x < chains * n; x++) {
+    setLogistic(ws, x);
+    ws.s8[x] = states[x]!;
+  }
+  ws.bias.set(plan.bias);
+  ws.sinceRefresh = 0;
+}
+
+/** @internal Rebuild the cache at least this often, so rank-1 rounding never accumulates. */
+export const REFRESH_EVERY = 64;
+
+/**
+ * @internal Makes the cache valid for `states` of `owner` after `sweeps`
+ * sweeps: reuses it when this workspace ran the previous sweep of that state
+ * and neither the states, the biases nor the weights changed since (checked
+ * exactly, O(chains·size + edges), no exp); otherwise rebuilds it.
+ */
+export function prepareCache(ws: PosteriorWorkspace, g: DirectedUnitGraph, owner: object, states: FloatArray, sweeps: number): void {
+  if (ws.owner === owner && ws.ownerSweeps === sweeps && ws.sinceRefresh < REFRESH_EVERY && unchanged(ws, g, states)) return;
+  refreshActivations(ws, g, states);
+}
+
+function unchanged(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: FloatArray): boolean {
+  const plan = ws.plan;
+  for (let i = 0; i < plan.size; i++) if (plan.bias[i] !== ws.bias[i]) return false;
+  gatherWeights(ws.wCheck, plan, g, g.childEdge);
+  for (let e = 0; e < ws.wCheck.length; e++) if (ws.wCheck[e] !== ws.weights[e]) return false;
+  const s8 = ws.s8;
+  for (let x = 0; x < s8.length; x++) if (states[x] !== s8[x]) return false;
+  return true;
 }

@@ -16,8 +16,9 @@ import type { Evidence, ResolvedEvidence } from './evidence.js';
 import { directedUnitGraph } from './posterior-graph.js';
 import { checkObservedPossible, checkStatesPossible } from './posterior-checks.js';
 import { sweep } from './posterior-sweep.js';
-import { PosteriorWorkspace, refreshActivations } from './posterior-workspace.js';
-import { checkAtMost, checkCount, checkInit, checkOptions, checkPlanKind, MAX_SWEEPS, otherSampler, stateBuffer } from './sample-options.js';
+import { prepareCache, PosteriorWorkspace, refreshActivations } from './posterior-workspace.js';
+import { MAX_SWEEPS } from './run-gibbs.js';
+import { checkAtMost, checkCount, checkInit, checkOptions, checkPlanKind, directedOnly, stateBuffer } from './sample-options.js';
 
 /** Options of {@link initPosterior}. */
 export interface PosteriorOptions extends RandomnessOptions {
@@ -103,7 +104,7 @@ const internals = new WeakMap<object, AleaStreams>();
  */
 export function initPosterior(plan: Plan, opts: PosteriorOptions): PosteriorState {
   const fn = 'initPosterior';
-  checkPlanKind(fn, plan, ['sbn'], otherSampler(plan.kind));
+  checkPlanKind(fn, plan, ['sbn'], directedOnly);
   checkOptions(fn, opts);
   checkChains(fn, opts.chains, plan.size);
   const chains = opts.chains;
@@ -190,10 +191,13 @@ export function createPosteriorWorkspace(state: PosteriorState): PosteriorWorksp
  * [log p(s_c | s_i = 1, rest) − log p(s_c | s_i = 0, rest)], where a_i =
  * b_i + Σ_parents w s is unit i's own field (Pearl 1988; Neal 1992). The
  * children's pre-activations are cached and, when unit i flips, each child's
- * changes by ±w_ic (rank-1, O(children) per flip). The cache is rebuilt from
- * the plan at the start of every step, so parameter updates between steps
- * (learning) are always seen. Observed units never change. A sequential
- * sweep leaves p(h | evidence) invariant.
+ * changes by ±w_ic (rank-1, O(children) per flip). The cache lives in the
+ * workspace: a step reuses it only when the same workspace ran this state's
+ * previous step and the states, biases and weights are bit-for-bit
+ * unchanged since (an exact O(chains·size + edges) comparison); otherwise,
+ * and every 64 sweeps, it is rebuilt from the plan. Parameter updates
+ * between steps (learning) are therefore always seen. Observed units never
+ * change. A sequential sweep leaves p(h | evidence) invariant.
  *
  * @param state - the sampler state, updated in place
  * @param ws - scratch buffers from createPosteriorWorkspace (made per call when absent)
@@ -218,9 +222,11 @@ export function posteriorStep(state: PosteriorState, ws?: PosteriorWorkspace): P
   const streams = checkState(fn, state);
   const w = checkWorkspace(fn, state, ws);
   const g = directedUnitGraph(state.plan);
-  refreshActivations(w, g, state.states);
+  prepareCache(w, g, state, state.states, state.sweeps);
   const flips = sweep(w, g, state.states, state.order, streams);
   state.sweeps++;
+  w.owner = state;
+  w.ownerSweeps = state.sweeps;
   return { flips };
 }
 

@@ -10,9 +10,6 @@ import { BinaryDataError, ConfigError, GraphStructureError, ShapeError, TooLarge
 import type { FloatArray, Plan, PlanKind, StateArray } from '@stochnet/model';
 import { MAX_CHAIN_ENTRIES } from './chains.js';
 
-/** @internal The most sweeps or Gibbs steps one call may run: 2^24. */
-export const MAX_SWEEPS = 2 ** 24;
-
 /** @internal Rows per tile of the ancestral pass (a tile's fields run as one batch). */
 export const ROW_CHUNK = 256;
 
@@ -46,24 +43,32 @@ export function checkStateEntries(fn: string, option: string, rows: number, plan
   checkAtMost(fn, option, rows * plan.size, MAX_CHAIN_ENTRIES, `${option} × units (${rows} × ${plan.size})`);
 }
 
-/** @internal Throws a GraphStructureError naming `instead` unless the plan is of kind `kind`. */
-export function checkPlanKind(fn: string, plan: Plan, kinds: readonly PlanKind[], instead: string): void {
+/** @internal What to use instead of a sampler: a sentence and the function names. */
+export interface Instead {
+  readonly text: string;
+  readonly use: readonly string[];
+}
+
+/** @internal Throws a GraphStructureError naming what to use unless the plan is of one of `kinds`. */
+export function checkPlanKind(fn: string, plan: Plan, kinds: readonly PlanKind[], instead: (kind: PlanKind) => Instead): void {
   if (plan === null || typeof plan !== 'object' || !Array.isArray(plan.blocks)) {
     throw new ValidationError(`${fn}: plan must be a compiled Plan (from compile)`, { function: fn, argument: 'plan' });
   }
   if (!kinds.includes(plan.kind)) {
-    throw new GraphStructureError(`${fn} needs a plan of kind ${kinds.join(' or ')}, but this plan is ${plan.kind}; ${instead}`, {
+    const { text, use } = instead(plan.kind);
+    throw new GraphStructureError(`${fn} needs a plan of kind ${kinds.join(' or ')}, but this plan is ${plan.kind}; ${text}`, {
       function: fn,
       kind: plan.kind,
       expected: kinds,
+      use,
     });
   }
 }
 
-/** @internal What to use instead, for each kind a directed sampler cannot take. */
-export function otherSampler(kind: PlanKind): string {
-  if (kind === 'dbn') return 'use dbnSample (block Gibbs in the top pair, then one ancestral pass down)';
-  return 'use the block-Gibbs sampler (initGibbs / runGibbs), which handles undirected couplings';
+/** @internal What to use instead of a directed-only sampler, by plan kind. */
+export function directedOnly(kind: PlanKind): Instead {
+  if (kind === 'dbn') return { text: 'use dbnSample (block Gibbs in the top pair, then one ancestral pass down)', use: ['dbnSample'] };
+  return { text: 'use the block-Gibbs sampler (initGibbs / runGibbs), which handles undirected couplings', use: ['initGibbs', 'runGibbs'] };
 }
 
 /** @internal Throws a ConfigError unless the options argument is an object. */

@@ -33,6 +33,7 @@ export class ControlSampler {
   readonly biasUnit: number;
   /** Every part of the sweep in order: its global unit indices, and whether it belongs to the last step. */
   private readonly parts: { part: StepPart; units: Int32Array; last: boolean }[] = [];
+  private sweepUniforms = new Float64Array(0);
 
   constructor(
     readonly state: GibbsState,
@@ -72,13 +73,19 @@ export class ControlSampler {
     const observed = evidence === null ? null : evidence.isObserved;
     const keepClamped = this.fault !== 'resampled-evidence' && this.fault !== 'ignored-evidence';
     this.start.set(states);
-    for (const { part, units, last } of this.parts) {
+    // The library skips fully clamped parts and draws nothing for them; it
+    // reads each chain's stream once per sweep, in part order.
+    const active = this.parts.map(({ units }) => !keepClamped || observed === null || units.some((g) => observed[g] === 0));
+    const total = this.parts.reduce((a, { units }, q) => a + (active[q] ? units.length : 0), 0);
+    if (this.sweepUniforms.length !== chains * total) this.sweepUniforms = new Float64Array(chains * total);
+    fillUniforms(this.sweepUniforms, rngs, total);
+    let offset = 0;
+    for (const [q, { part, units, last }] of this.parts.entries()) {
+      if (!active[q]) continue;
       const k = units.length;
-      let free = k;
-      if (observed !== null) for (let t = 0; t < k; t++) free -= observed[units[t]!]!;
-      if (free === 0 && keepClamped) continue; // the library skips fully clamped parts and draws nothing for them
       const { pre, prob, u, draw, zero } = this.buffersFor(k);
-      fillUniforms(u, rngs, k);
+      for (let r = 0; r < chains; r++) for (let t = 0; t < k; t++) u[r * k + t] = this.sweepUniforms[r * total + offset + t]!;
+      offset += k;
       const stale = this.fault === 'synchronous' || (this.fault === 'stale-neighbour' && last);
       stepPartFieldsInto(pre, plan, stale ? this.start : states, chains, part, { workspace: this.field });
       if (this.fault === 'missing-bias') {

@@ -42,12 +42,12 @@ export function reconstructionError(plan: Plan, values: BatchArray, rows: number
     }
     for (const bi of hidden) {
       const b = plan.blocks[bi]!;
-      blockFieldInto(field, plan, s, m, bi, opts);
+      blockFieldInto(field.subarray(0, m * b.size), plan, s, m, bi, opts);
       for (let r = 0; r < m; r++) for (let i = 0; i < b.size; i++) s[r * n + b.offset + i] = sigmoid(field[r * b.size + i]!);
     }
     for (const bi of visible) {
       const b = plan.blocks[bi]!;
-      blockFieldInto(field, plan, s, m, bi, opts);
+      blockFieldInto(field.subarray(0, m * b.size), plan, s, m, bi, opts);
       for (let r = 0; r < m; r++) {
         for (let i = 0; i < b.size; i++) {
           const d = s[r * n + b.offset + i]! - sigmoid(field[r * b.size + i]!);

@@ -69,7 +69,15 @@ export interface ResolvedOptimiserOptions {
   readonly maxGradNorm: number | null;
 }
 
-/** The default momentum schedule: 0.5 for epochs 0–4, then 0.9 (Hinton 2010 §9). */
+/**
+ * The default momentum schedule: 0.5 for epochs 0–4, then 0.9 (Hinton 2010 §9).
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_MOMENTUM } from '@stochnet/inference';
+ * console.log(DEFAULT_MOMENTUM.initial, DEFAULT_MOMENTUM.final, DEFAULT_MOMENTUM.switchEpoch); // 0.5 0.9 5
+ * ```
+ */
 export const DEFAULT_MOMENTUM: MomentumSchedule = Object.freeze({ initial: 0.5, final: 0.9, switchEpoch: 5 });
 
 function shown(x: unknown): string {

@@ -62,6 +62,20 @@ export interface OptimiserState {
  * after scaling). Every new value is checked (finite at the plan's dtype)
  * before anything is written; on failure a {@link TrainingDivergedError}
  * is thrown and the plan and velocity are left as they were.
+ *
+ * @example
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile, zeroGradient } from '@stochnet/model';
+ * import { Optimiser } from '@stochnet/inference';
+ * const plan = compile(rbm(2, 1, { seed: 1 }), { dtype: 'float64' });
+ * const opt = new Optimiser(plan, { learningRate: 0.1, momentum: 0.5 });
+ * const g = zeroGradient(plan);
+ * g.bias[0] = 1;
+ * opt.step(g, { epoch: 0, batch: 0, step: 0 });
+ * const info = opt.step(g, { epoch: 0, batch: 1, step: 1 });
+ * console.log(info.stepNorm); // 0.5·0.1 + 0.1 = 0.15000000000000002
+ * ```
  */
 export class Optimiser {
   /** The plan updated in place. */

@@ -7,7 +7,7 @@
  */
 import { ConfigError, canonicalSeed } from '@stochnet/graph';
 import type { Seed, StochnetError } from '@stochnet/graph';
-import type { Backend, Plan } from '@stochnet/model';
+import type { Plan } from '@stochnet/model';
 import type { BatchArray } from '../learn/batch-check.js';
 import { countOption } from '../learn/options.js';
 import type { PositivePhase } from '../learn/options.js';
@@ -126,8 +126,6 @@ export interface TrainOptions extends OptimiserOptions {
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
   /** Called after every epoch. */
   readonly onEpoch?: ((event: EpochEvent) => void) | undefined;
-  /** The kernels of the trained copy (and of a resumed run's plan); default the plan's own. */
-  readonly backend?: Backend | undefined;
 }
 
 /** @internal Train options checked, with defaults. */
