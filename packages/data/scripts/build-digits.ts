@@ -13,15 +13,16 @@
  *
  * Run from the repository root:
  *   node --import tsx packages/data/scripts/build-digits.ts [path/to/optdigits-8x8.csv.gz]
- * The default input is /work/shared/data/optdigits-8x8.csv.gz.
+ * The default input is shared/data/optdigits-8x8.csv.gz beside the repository
+ * (/work/shared/data/ on the project's machines).
  */
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DIGITS_COLS, DIGITS_RECORD, DIGITS_ROWS, encodeLetters, fnv1a32 } from '../src/digits-codec.js';
 
-/** Where the shared copy of the data lives on the project's machines. */
-export const DEFAULT_DIGITS_CSV = '/work/shared/data/optdigits-8x8.csv.gz';
+/** Where the shared copy of the data lives: shared/data/ beside the repository (on the project's machines /work/shared). */
+export const DEFAULT_DIGITS_CSV = fileURLToPath(new URL('../../../../shared/data/optdigits-8x8.csv.gz', import.meta.url));
 
 /**
  * Parses the digits CSV strictly: 1797 lines of 65 integers, pixels 0..16

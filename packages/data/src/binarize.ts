@@ -174,7 +174,7 @@ export function sampleBinaryInto(out: Uint8Array, values: ArrayLike<number>, max
  * @param data - the data set (not modified)
  * @param options - the intensity of probability 1, and the seed
  * @returns a new data set of 0/1 bytes
- * @throws ConfigError for bad options; SeedError for a bad seed;
+ * @throws ConfigError for bad options; SeedError for a missing or bad seed;
  *   NonFiniteError or ProbabilityRangeError naming the row and column of a
  *   value outside [0, max]
  *
@@ -192,7 +192,6 @@ export function sampleBinary(data: Dataset<PixelArray>, options: SampleBinaryOpt
   const o = optionsObject(fn, options);
   const max = finiteOption(fn, 'max', o['max']);
   if (max <= 0) throw optionError(fn, 'max', 'a finite number > 0', max);
-  if (o['seed'] === undefined) throw optionError(fn, 'seed', 'a seed (string or safe integer) or an Rng', undefined);
   checkValues(fn, data.images, data.cols, max);
   const rng = rngFrom(o['seed'] as Seed | Rng);
   const images = new Uint8Array(data.images.length);

@@ -88,8 +88,8 @@ interface MutableBatch<P extends PixelArray> {
  * @param data - the data set (read, never written)
  * @param options - batch size, seed, shuffle, dropLast, reuse
  * @returns the batch source
- * @throws ConfigError for bad options or a missing seed; SeedError for a
- *   bad seed; ShapeError for an inconsistent data set
+ * @throws ConfigError for bad options; SeedError for a missing or bad seed
+ *   when shuffling; ShapeError for an inconsistent data set
  *
  * @example
  * ```ts
@@ -108,7 +108,6 @@ export function minibatches<P extends PixelArray>(data: Dataset<P>, options: Min
   const shuffle = o['shuffle'] === undefined ? true : boolOption(fn, 'shuffle', o['shuffle']);
   const dropLast = o['dropLast'] === undefined ? false : boolOption(fn, 'dropLast', o['dropLast']);
   const reuse = o['reuse'] === undefined ? false : boolOption(fn, 'reuse', o['reuse']);
-  if (shuffle && o['seed'] === undefined) throw optionError(fn, 'seed', 'a seed (string or safe integer) or an Rng when shuffle is true', undefined);
   const rng = shuffle ? rngFrom(o['seed'] as Seed | Rng) : null;
   const { rows, cols, images, labels } = data;
   const batchesPerEpoch = dropLast ? Math.floor(rows / batchSize) : Math.ceil(rows / batchSize);

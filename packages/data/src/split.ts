@@ -66,7 +66,7 @@ function sorted(a: Uint32Array): Uint32Array {
  * @param options - seed and part sizes
  * @returns the three parts, disjoint, covering 0..n−1
  * @throws ConfigError for bad sizes or when validation + test exceed n;
- *   SeedError for a bad seed
+ *   SeedError for a missing or bad seed
  *
  * @example
  * ```ts
@@ -82,7 +82,6 @@ export function splitIndices(n: number, options: SplitOptions): IndexSplit {
   const v = partSize(fn, 'validation', o['validation'], n);
   const t = partSize(fn, 'test', o['test'], n);
   if (v + t > n) throw optionError(fn, 'validation + test', `at most the ${n} rows`, v + t);
-  if (o['seed'] === undefined) throw optionError(fn, 'seed', 'a seed (string or safe integer) or an Rng', undefined);
   const p = shuffledIndices(n, rngFrom(o['seed'] as Seed | Rng));
   const r = n - v - t;
   return {
@@ -100,7 +99,7 @@ export function splitIndices(n: number, options: SplitOptions): IndexSplit {
  * @param options - seed and part sizes
  * @returns the three parts and their source row indices
  * @throws ConfigError, ShapeError for an inconsistent data set or bad
- *   options; SeedError for a bad seed
+ *   options; SeedError for a missing or bad seed
  *
  * @example
  * ```ts

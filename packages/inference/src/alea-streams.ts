@@ -14,6 +14,9 @@
  * @module
  */
 
+import { createRng } from '@stochnet/graph';
+import type { Rng, RngState } from '@stochnet/graph';
+
 const TWO_M32 = 2.3283064365386963e-10; // 2^-32
 
 /** Mash state after the three hashes of ' ' that start every Alea seeding, and their values. */
@@ -85,4 +88,73 @@ export class AleaStreams {
   fill(out: Float64Array, perStream: number, count = this.count): void {
     for (let k = 0; k < count; k++) for (let i = 0; i < perStream; i++) out[k * perStream + i] = this.next(k);
   }
+}
+
+/** The Rng interface over stream k of `streams` (seed `seed`), draw for draw as createRng(seed). */
+class StreamRng implements Rng {
+  constructor(
+    private readonly streams: AleaStreams,
+    private readonly k: number,
+    readonly seed: string,
+  ) {}
+
+  next(): number {
+    return this.streams.next(this.k);
+  }
+
+  /** As seedrandom's prng.double: a 32-bit draw plus 21 more bits from the next one. */
+  nextDouble(): number {
+    return this.next() + ((this.next() * 0x200000) | 0) * 1.1102230246251565e-16;
+  }
+
+  nextInt(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+
+  fill<T extends Float32Array | Float64Array>(out: T): T {
+    for (let i = 0; i < out.length; i++) out[i] = this.next();
+    return out;
+  }
+
+  nextNormal(): number {
+    const u = 1 - this.nextDouble();
+    const v = this.nextDouble();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
+
+  state(): RngState {
+    const st = this.streams.state;
+    const o = 4 * this.k;
+    return { algorithm: 'alea', seed: this.seed, state: { c: st[o + 3]!, s0: st[o]!, s1: st[o + 1]!, s2: st[o + 2]! } };
+  }
+
+  fork(label: string): Rng {
+    return createRng(`${this.seed}/${label}`);
+  }
+}
+
+/**
+ * @internal A stream equal to `base` whose first `capacity` forks are views
+ * on one {@link AleaStreams}: `fork(label)` draws exactly as
+ * `base.fork(label)` would, but costs ~0.3 µs to make and keeps its state in
+ * a shared typed array. Later forks are ordinary ones.
+ */
+export function fastForks(base: Rng, capacity: number): Rng {
+  const streams = new AleaStreams(capacity);
+  let used = 0;
+  return {
+    ...base,
+    next: () => base.next(),
+    nextDouble: () => base.nextDouble(),
+    nextInt: (n) => base.nextInt(n),
+    fill: (out) => base.fill(out),
+    nextNormal: () => base.nextNormal(),
+    state: () => base.state(),
+    fork: (label) => {
+      const seed = `${base.seed}/${label}`;
+      if (used >= capacity) return createRng(seed);
+      streams.seed(used, seed);
+      return new StreamRng(streams, used++, seed);
+    },
+  };
 }

@@ -62,12 +62,12 @@ export class ZeroProbabilityEvidenceError extends ValidationError {
  * import { boltzmann, normal } from '@stochnet/graph';
  * import { compile } from '@stochnet/model';
  * import { train, TrainingDivergedError } from '@stochnet/inference';
- * const plan = compile(boltzmann(6, { seed: 5, init: normal(0, 20), bias: normal(0, 20) }), { dtype: 'float64' });
- * const values = Uint8Array.from({ length: 24 }, (_, i) => (i * 7) % 3 === 0 ? 1 : 0);
+ * const plan = compile(boltzmann(6, { seed: 5, init: normal(0, 20), bias: normal(0, 20) })); // float32
+ * const values = Uint8Array.from({ length: 24 }, (_, i) => ((i * 7) % 3 === 0 ? 1 : 0));
  * try {
- *   train(plan, { values, rows: 4, cols: 6 }, { method: 'pcd', epochs: 50, batchSize: 4, learningRate: 1e300, momentum: 0, seed: 1 });
+ *   train(plan, { values, rows: 4, cols: 6 }, { method: 'pcd', epochs: 50, batchSize: 4, learningRate: 1e38, seed: 1 });
  * } catch (e) {
- *   if (e instanceof TrainingDivergedError) console.log(e.code, e.plan !== null); // TRAINING_DIVERGED true
+ *   if (e instanceof TrainingDivergedError) console.log(e.code, e.plan!.bias.every(Number.isFinite)); // TRAINING_DIVERGED true
  * }
  * ```
  */

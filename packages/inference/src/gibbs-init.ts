@@ -136,7 +136,10 @@ export function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: 
  * each chain's stream (unit i is 1 when u < ½); other starts consume nothing.
  * Everything is checked before anything is allocated or drawn: a failed call
  * changes nothing and consumes no randomness. Clamped units are set to their
- * values here and never change in later sweeps.
+ * values here and never change in later sweeps. Each chain holds its own
+ * stream object (a few KB, tens of microseconds to create), so very many
+ * chains cost memory and start-up time: for large sample counts run a few
+ * thousand chains for several rounds rather than one chain per sample.
  *
  * @param plan - a compiled plan with at least one undirected coupling
  * @param opts - chains, seed or rng, evidence to clamp, and the start
@@ -155,6 +158,25 @@ export function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: 
  * const plan = compile(rbm(4, 2, { seed: 1 }));
  * const state = initGibbs(plan, { chains: 3, seed: 'demo', clamp: [{ group: 'v', units: [0], values: [1] }] });
  * console.log(state.states.length, state.rngs[2]!.seed); // 18 'demo/chain/2'
+ * ```
+ *
+ * @example
+ * Inpainting: clamp the top half of an image on an RBM's visible layer and
+ * sample the bottom half.
+ * ```ts
+ * import { rbm } from '@stochnet/graph';
+ * import { compile } from '@stochnet/model';
+ * import { gibbsStep, initGibbs, runGibbs } from '@stochnet/inference';
+ * const plan = compile(rbm(16, 8, { seed: 1, shape: [4, 4] })); // 4×4 images
+ * const image = [1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0, 0, 1, 1];
+ * const top = { group: 'v', units: [0, 1, 2, 3, 4, 5, 6, 7], values: image.slice(0, 8) };
+ * const state = initGibbs(plan, { chains: 10, seed: 'inpaint', clamp: [top] });
+ * runGibbs(state, 100);
+ * gibbsStep(state, undefined, { meanField: true }); // bottom half as probabilities p(v | h)
+ * const v = plan.blocks.find((b) => b.group === 'v')!;
+ * const chain0 = Array.from(state.states.subarray(v.offset, v.offset + 16));
+ * console.log(chain0.slice(0, 8).join() === image.slice(0, 8).join()); // true: the top half is kept
+ * console.log(chain0.slice(8).every((p) => p > 0 && p < 1)); // true: the rest are probabilities
  * ```
  */
 export function initGibbs(plan: Plan, opts: GibbsOptions): GibbsState {

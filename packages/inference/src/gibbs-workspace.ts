@@ -53,6 +53,8 @@ export interface GibbsWorkspace {
   readonly active: Uint8Array;
   /** @internal One state row, for energies. */
   readonly row: FloatArray;
+  /** @internal Free unit updates of the last sweep (chains × free units), set by the sweep. */
+  readonly tally: Float64Array;
 }
 
 function alloc(plan: Plan, n: number): FloatArray {
@@ -88,7 +90,7 @@ export function checkPlan(fn: string, plan: unknown): asserts plan is Plan {
  * import { rbm } from '@stochnet/graph';
  * import { compile } from '@stochnet/model';
  * import { createGibbsWorkspace } from '@stochnet/inference';
- * const ws = createGibbsWorkspace(compile(rbm(6, 3)), 10);
+ * const ws = createGibbsWorkspace(compile(rbm(6, 3, { seed: 1 })), 10);
  * console.log(ws.chains); // 10
  * ```
  */
@@ -146,6 +148,7 @@ export function createGibbsWorkspace(plan: Plan, chains: number): GibbsWorkspace
     widths: Int32Array.from(widths),
     active: new Uint8Array(widths.length),
     row: alloc(plan, plan.size),
+    tally: new Float64Array(1),
   };
 }
 

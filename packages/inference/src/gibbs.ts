@@ -88,9 +88,10 @@ export function fieldsOf(plan: Plan, ws: GibbsWorkspace, pb: PartBuffers, states
 
 /**
  * @internal One sweep over every step of the plan's Gibbs schedule, inputs
- * already checked. Returns the flips and the number of free unit updates.
+ * already checked. Returns the flips; the number of free unit updates goes
+ * to ws.tally[0] (no allocation).
  */
-export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: boolean | 'last'): { flips: number; updates: number } {
+export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: boolean | 'last'): number {
   const { plan, chains, states, rngs } = state;
   const size = plan.size;
   const observed = state.evidence === null || state.evidence.units.length === 0 ? null : state.evidence.isObserved;
@@ -125,7 +126,8 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
     }
   }
   state.sweeps++;
-  return { flips, updates: free * chains };
+  ws.tally[0] = free * chains;
+  return flips;
 }
 
 /**
@@ -187,6 +189,7 @@ export function gibbsStep(state: GibbsState, workspace?: GibbsWorkspace, opts?: 
   const meanField = meanFieldOf(fn, opts);
   if (workspace !== undefined) checkWorkspace(fn, workspace, state.plan, state.chains);
   const ws = workspace ?? workspaceOf(state);
-  const { flips, updates } = sweepInPlace(state, ws, meanField);
+  const flips = sweepInPlace(state, ws, meanField);
+  const updates = ws.tally[0]!;
   return { sweep: state.sweeps, flips, flipRate: updates === 0 ? 0 : flips / updates };
 }

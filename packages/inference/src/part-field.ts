@@ -7,9 +7,7 @@
  */
 import { ShapeError, UnknownUnitError, ValidationError } from '@stochnet/graph';
 import { blockFieldInto } from '@stochnet/model';
-import type { FieldWorkspace, FloatArray, Plan, StepPart } from '@stochnet/model';
-
-type States = Float32Array | Float64Array | Uint8Array;
+import type { FieldWorkspace, FloatArray, Plan, StateArray, StepPart } from '@stochnet/model';
 
 /** Options of {@link stepPartFieldsInto}. */
 export interface PartFieldOptions {
@@ -18,7 +16,7 @@ export interface PartFieldOptions {
 }
 
 /** Adds one coupling's contribution to the fields of the listed units of `block`, for every row. */
-function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, units: Int32Array, states: States, batch: number): void {
+function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, units: Int32Array, states: StateArray, batch: number): void {
   const wb = plan.weights[w]!;
   const W = wb.weights;
   const lateral = wb.from === wb.to;
@@ -74,8 +72,9 @@ function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, unit
  * (`units` null) runs through `blockFieldInto` (backend gemm/spmm), accepting
  * mean-field values in [0, 1]; a part listing units reads each unit's
  * couplings directly (dense rows and columns, CSR rows and CSC columns),
- * each coupling's sum accumulated in float64, so a step of a lateral colouring costs only its
- * own units' degrees. Allocates nothing for listed units.
+ * each coupling's sum accumulated in float64, so a step of a lateral
+ * colouring costs only its own units' degrees. Allocates nothing for listed
+ * units.
  *
  * @param out - destination, batch × (units in the part), row-major; overwritten
  * @param plan - the compiled plan
@@ -86,6 +85,7 @@ function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, unit
  * @returns nothing; `out` holds the fields
  * @throws UnknownUnitError when the part names a block or unit the plan does not have
  * @throws ShapeError when a length disagrees with the batch, the plan and the part
+ * @throws ValidationError when `states` is not a typed array
  * @throws BinaryDataError (whole blocks) when a state value lies outside [0, 1]
  *
  * @example
@@ -101,7 +101,7 @@ function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, unit
  * console.log(Math.abs(out[0]! - (plan.bias[0]! + w[1]! + w[2]!)) < 1e-12); // true
  * ```
  */
-export function stepPartFieldsInto(out: FloatArray, plan: Plan, states: States, batch: number, part: StepPart, opts?: PartFieldOptions): void {
+export function stepPartFieldsInto(out: FloatArray, plan: Plan, states: StateArray, batch: number, part: StepPart, opts?: PartFieldOptions): void {
   const fn = 'stepPartFieldsInto';
   const blk = part === null || typeof part !== 'object' ? undefined : plan.blocks[part.block];
   if (blk === undefined) {
@@ -140,7 +140,7 @@ export function stepPartFieldsInto(out: FloatArray, plan: Plan, states: States, 
 }
 
 /** @internal The listed-units path of {@link stepPartFieldsInto}, unchecked (the sampler checked its inputs once). */
-export function partFields(out: FloatArray, plan: Plan, states: States, batch: number, block: number, units: Int32Array): void {
+export function partFields(out: FloatArray, plan: Plan, states: StateArray, batch: number, block: number, units: Int32Array): void {
   const blk = plan.blocks[block]!;
   const k = units.length;
   for (let t = 0; t < k; t++) {

@@ -54,7 +54,7 @@ export interface SavedChains {
  * import { rbm } from '@stochnet/graph';
  * import { compile } from '@stochnet/model';
  * import { initGibbs, saveChains } from '@stochnet/inference';
- * const saved = saveChains(initGibbs(compile(rbm(3, 2)), { chains: 2, seed: 1 }));
+ * const saved = saveChains(initGibbs(compile(rbm(3, 2, { seed: 1 })), { chains: 2, seed: 1 }));
  * console.log(saved.states.length, JSON.parse(JSON.stringify(saved)).rngStates.length); // 10 2
  * ```
  */
@@ -267,9 +267,8 @@ export class PersistentChains {
     let flips = 0;
     let updates = 0;
     for (let t = 0; t < sweeps; t++) {
-      const r = sweepInPlace(this.state, this.workspace, false);
-      flips += r.flips;
-      updates += r.updates;
+      flips += sweepInPlace(this.state, this.workspace, false);
+      updates += this.workspace.tally[0]!;
     }
     return { sweep: this.state.sweeps, flips, flipRate: updates === 0 ? 0 : flips / updates };
   }

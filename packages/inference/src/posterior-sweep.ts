@@ -10,7 +10,6 @@ import type { FloatArray } from '@stochnet/model';
 import type { AleaStreams } from './alea-streams.js';
 import type { DirectedUnitGraph } from './posterior-graph.js';
 import type { PosteriorWorkspace } from './posterior-workspace.js';
-import { setLogistic } from './posterior-workspace.js';
 
 /** |δ| above which a child's term is computed from softplus directly (exp(±δ) would lose range). */
 const FAST_LIMIT = 30;
@@ -106,8 +105,13 @@ export function sweep(ws: PosteriorWorkspace, g: DirectedUnitGraph, states: Floa
       flips++;
       for (let e = e0; e < e1; e++) {
         const k = base + child[e]!;
-        act[k]! += d * w[e]!;
-        setLogistic(ws, k);
+        const a = (act[k] = act[k]! + d * w[e]!);
+        // σ(a) and σ(−a) from one exp, each without cancellation (as setLogistic).
+        const ex = Math.exp(-Math.abs(a));
+        const big = 1 / (1 + ex);
+        const small = ex / (1 + ex);
+        pOn[k] = a >= 0 ? big : small;
+        pOff[k] = a >= 0 ? small : big;
       }
     }
   }

@@ -130,9 +130,10 @@ export function runGibbs(state: GibbsState, sweeps: number, opts?: RunGibbsOptio
   const flipRate = new Float64Array(sweeps);
   const energy = trace === 'energy' ? new Float64Array(sweeps * chains) : null;
   for (let t = 0; t < sweeps; t++) {
-    const r = sweepInPlace(state, ws, false);
-    flips[t] = r.flips;
-    flipRate[t] = r.updates === 0 ? 0 : r.flips / r.updates;
+    const f = sweepInPlace(state, ws, false);
+    const updates = ws.tally[0]!;
+    flips[t] = f;
+    flipRate[t] = updates === 0 ? 0 : f / updates;
     if (energy !== null) energiesAt(energy, t * chains, state, ws.row);
   }
   return { sweeps, flips, flipRate, energy };

@@ -38,6 +38,7 @@ import {
   restoreChains,
   runGibbs,
   saveChains,
+  stepPartFieldsInto,
 } from '@stochnet/inference';
 import type { GibbsOptions, SavedChains } from '@stochnet/inference';
 import { expectRejectsWithoutMutation } from '../../../test/support/no-mutation.js';
@@ -61,7 +62,6 @@ describe('initGibbs rejects bad options before any work', () => {
     ['chains as a string', () => ({ rng, chains: '3' as unknown as number }), { code: 'CONFIG' }],
     ['chains null', () => ({ rng, chains: null as unknown as number }), { code: 'CONFIG' }],
     ['chains over MAX_CHAINS', () => ({ rng, chains: MAX_CHAINS + 1 }), { errorClass: TooLargeError }],
-    ['chains × units over MAX_CHAIN_ENTRIES', () => ({ rng, chains: 2 ** 24 }), { errorClass: TooLargeError }],
     ['no seed and no rng', () => ({ chains: 2 }), { errorClass: SeedError }],
     ['seed NaN', () => ({ seed: Number.NaN }), { errorClass: SeedError }],
     ['seed null', () => ({ seed: null as unknown as string }), { errorClass: SeedError }],
@@ -81,6 +81,11 @@ describe('initGibbs rejects bad options before any work', () => {
       expectRejectsWithoutMutation(() => initGibbs(plan, { chains: 2, ...o }), { ...spec, inputs: [rng, o, ...planState()] });
     });
   }
+
+  it('chains × units over MAX_CHAIN_ENTRIES', () => {
+    const big = compile(rbm(20, 20, { seed: 1 }));
+    expectRejectsWithoutMutation(() => initGibbs(big, { rng, chains: 2 ** 23 }), { errorClass: TooLargeError, inputs: [rng] });
+  });
 
   it('a plan with no undirected coupling, naming the samplers to use', () => {
     const directed = compile(sbn([3, 2], { seed: 1 }));
@@ -146,6 +151,17 @@ describe('gibbsStep, runGibbs and the workspace reject bad input without consumi
     expectRejectsWithoutMutation(() => fillUniforms(new Float64Array(3), r, 2), { errorClass: ShapeError, inputs: r });
     expectRejectsWithoutMutation(() => fillUniforms(new Float32Array(4) as unknown as Float64Array, r, 2), { errorClass: ValidationError, inputs: r });
     expectRejectsWithoutMutation(() => fillUniforms(new Float64Array(4), r, -1), { errorClass: ShapeError, inputs: r });
+  });
+
+  it('stepPartFieldsInto with an unknown block or unit, or wrong lengths', () => {
+    const states = new Float64Array(2 * plan.size);
+    const out = new Float64Array(2);
+    const inputs = [states, out];
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 2, { block: 5, units: null }), { errorClass: UnknownUnitError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 2, { block: 0, units: Int32Array.of(9) }), { errorClass: UnknownUnitError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 3, { block: 0, units: Int32Array.of(0) }), { errorClass: ShapeError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 0, { block: 0, units: Int32Array.of(0) }), { errorClass: ShapeError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, [0, 1] as unknown as Float64Array, 2, { block: 0, units: Int32Array.of(0) }), { errorClass: ValidationError, inputs });
   });
 
   it('PersistentChains.advance with a bad sweep count', () => {

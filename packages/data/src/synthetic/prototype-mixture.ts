@@ -52,7 +52,6 @@ export interface PrototypeMixture extends BinarySource {
 function prototypesFrom(fn: string, given: unknown, cols: number, seed: unknown): Uint8Array {
   if (typeof given === 'number') {
     const k = intOption(fn, 'prototypes', given, 1, 256);
-    if (seed === undefined) throw optionError(fn, 'seed', 'a seed when prototypes is a count', undefined);
     const rng = rngFrom(seed as Seed).fork('prototypes');
     const out = new Uint8Array(k * cols);
     for (let i = 0; i < out.length; i++) out[i] = rng.next() < 0.5 ? 1 : 0;
@@ -113,13 +112,14 @@ function weightsFrom(fn: string, given: unknown, k: number): Float64Array {
  *
  * @param options - shape, prototypes, flip probability, weights, seed
  * @returns the mixture, with exact `logProb`, `meanLogProb`, seeded `sample` and `table()`
- * @throws ConfigError for bad options; ShapeError or BinaryDataError for bad prototypes
+ * @throws ConfigError for bad options; ShapeError or BinaryDataError for bad
+ *   prototypes; SeedError for a missing or bad seed when prototypes is a count
  *
  * @example
  * ```ts
  * import { prototypeMixture } from '@stochnet/data';
  * const mix = prototypeMixture({ shape: [2, 2], prototypes: [1, 1, 0, 0, 0, 0, 1, 1], flip: 0.1 });
- * console.log(mix.logProb([1, 1, 0, 0]).toFixed(4)); // '-1.1143'
+ * console.log(mix.logProb([1, 1, 0, 0]).toFixed(4)); // '-1.1144'
  * console.log(mix.sample(10, 1).rows, mix.table().count); // 10 16
  * ```
  */

@@ -10,6 +10,7 @@ import { baseRng, MAX_CHAINS } from '../chains.js';
 import type { RandomnessOptions } from '../chains.js';
 import { anneal, AnnealState, baseLogZ } from './ais-anneal.js';
 import { resolveBase } from './ais-base.js';
+import { logWeightStats } from './log-weights.js';
 import { resolveBetas } from './ais-schedule.js';
 import { checkEntries, checkOptionsObject, intOption } from './checks.js';
 import type { DataRows } from './checks.js';
@@ -88,33 +89,6 @@ export function runStreams(base: Rng, label: string, runs: number): Rng[] {
 }
 
 /**
- * @internal log of the mean of e^{logw} and of (mean ± 3 standard errors),
- * with the sums shifted by the largest log-weight; ESS as well.
- */
-export function weightStats(logw: Float64Array): { readonly logMean: number; readonly logMinus: number; readonly logPlus: number; readonly ess: number } {
-  const R = logw.length;
-  let m = -Infinity;
-  for (let r = 0; r < R; r++) if (logw[r]! > m) m = logw[r]!;
-  let s1 = 0;
-  let s2 = 0;
-  for (let r = 0; r < R; r++) {
-    const w = Math.exp(logw[r]! - m);
-    s1 += w;
-    s2 += w * w;
-  }
-  const mean = s1 / R;
-  const varW = R > 1 ? Math.max(0, (s2 - s1 * mean) / (R - 1)) : Infinity;
-  const se = Math.sqrt(varW / R);
-  const minus = mean - 3 * se;
-  return {
-    logMean: m + Math.log(mean),
-    logMinus: minus > 0 ? m + Math.log(minus) : -Infinity,
-    logPlus: m + Math.log(mean + 3 * se),
-    ess: (s1 * s1) / s2,
-  };
-}
-
-/**
  * Estimates log Z of an RBM by annealed importance sampling.
  *
  * @remarks
@@ -177,7 +151,7 @@ export function forwardAis(s: AisSetup, plan: Plan): AisResult {
   state.drawBase();
   const logw = anneal(state, s.betas);
   const z0 = baseLogZ(s.bA, s.p.nh);
-  const st = weightStats(logw);
+  const st = logWeightStats(logw);
   return {
     logZ: z0 + st.logMean,
     logZLow: z0 + st.logMinus,

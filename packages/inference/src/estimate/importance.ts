@@ -10,6 +10,7 @@ import type { Plan, StateArray } from '@stochnet/model';
 import { baseRng } from '../chains.js';
 import type { RandomnessOptions } from '../chains.js';
 import { checkData, checkEntries, checkOptionsObject, checkPlanKind, intOption, MAX_STEPS, TILE_ROWS } from './checks.js';
+import { logWeightStats } from './log-weights.js';
 import { checkProposal, recognitionLayer } from './recognition.js';
 import type { ImportanceProposal, Recognition } from './recognition.js';
 
@@ -102,24 +103,6 @@ function tileWeights(w: Work, m: number, lw: Float64Array, lo: number): void {
   for (let s = 0; s < m; s++) lw[lo + s]! -= w.logq[s]!;
 }
 
-/** Per-row estimate, standard error and ESS from S log-weights (shifted sums in float64). */
-function rowStats(lw: Float64Array): { readonly logMean: number; readonly se: number; readonly ess: number } {
-  const S = lw.length;
-  let max = -Infinity;
-  for (let s = 0; s < S; s++) if (lw[s]! > max) max = lw[s]!;
-  if (max === -Infinity) return { logMean: -Infinity, se: Infinity, ess: 0 };
-  let s1 = 0;
-  let s2 = 0;
-  for (let s = 0; s < S; s++) {
-    const x = Math.exp(lw[s]! - max);
-    s1 += x;
-    s2 += x * x;
-  }
-  const mean = s1 / S;
-  const varW = S > 1 ? Math.max(0, (s2 - s1 * mean) / (S - 1)) : Infinity;
-  return { logMean: max + Math.log(mean), se: Math.sqrt(varW / S) / mean, ess: (s1 * s1) / s2 };
-}
-
 /**
  * Estimates the mean log-likelihood of data rows under a sigmoid belief net
  * by importance sampling, with its standard error and effective sample size.
@@ -135,7 +118,7 @@ function rowStats(lw: Float64Array): { readonly logMean: number; readonly se: nu
  *   (likelihood weighting). When no hidden unit has a visible parent, as
  *   in a layered SBN, q is the prior p(h) and the weight is p(v | h). It is
  *   unbiased but needs many samples when the posterior is far from the prior.
- * - A recognition model (a {@link SigmoidNet} with output `'logistic'`, or
+ * - A recognition model (a `SigmoidNet` from @stochnet/model with output `'logistic'`, or
  *   a {@link RecognitionFunction}): q(h | v) = Π_k q(h_k | h_(k−1)) with
  *   h_0 = v, one layer per hidden group bottom-up (the reverse of the
  *   plan's ancestral order), each layer independent Bernoulli units whose
@@ -238,9 +221,9 @@ export function importanceLogLikelihood(plan: Plan, data: StateArray, rows: numb
       for (let k = 0; k < m * nHid; k++) w.u[k] = rng.next();
       tileWeights(w, m, lw, s0);
     }
-    const st = rowStats(lw);
+    const st = logWeightStats(lw);
     rowLL[r] = st.logMean;
-    rowSe[r] = st.se;
+    rowSe[r] = st.relSe;
     rowEss[r] = st.ess;
   }
   let ll = 0;

@@ -83,7 +83,9 @@ function rbmTerm(p: RbmParams, v: Float64Array, vo: number, x: Float64Array, xo:
  * of units. The stochastic estimator picks one unit i uniformly per example
  * (from the seed's substream `'pll'`, one draw per row in order) and
  * returns units · log p(v_i | v_−i), an unbiased estimate of the same
- * per-example sum. Computed in float64.
+ * per-example sum. Computed in float64. Cost of the exact form: one gemm
+ * plus rows × nv × nh softplus evaluations for an rbm (rows × units² for a
+ * Boltzmann machine); the stochastic form needs rows × nh for an rbm.
  *
  * @param plan - an `rbm` plan, or a `boltzmann` plan whose groups all have role `visible`
  * @param data - rows × (visible units) 0/1 values (for a boltzmann plan, full states in layout order)

@@ -7,9 +7,10 @@
  */
 import type { Plan } from '@stochnet/model';
 import { anneal, AnnealState, baseLogZ } from './ais-anneal.js';
-import { aisSetup, runStreams, weightStats } from './ais.js';
+import { aisSetup, runStreams } from './ais.js';
 import type { AisOptions, AisResult, AisSetup } from './ais.js';
 import { checkDataRows, intOption, MAX_STEPS } from './checks.js';
+import { logWeightStats } from './log-weights.js';
 import type { DataRows } from './checks.js';
 
 /** Options of {@link reverseAisLogZ}. */
@@ -48,7 +49,7 @@ export function reverseAis(s: AisSetup, plan: Plan, init: DataRows | undefined, 
   const seq = s.betas.slice().reverse();
   const logw = anneal(state, seq);
   const z0 = baseLogZ(s.bA, s.p.nh);
-  const st = weightStats(logw);
+  const st = logWeightStats(logw);
   // The weights estimate Z_A / Z: log Z = log Z_A − log mean w, and the interval flips.
   return {
     logZ: z0 - st.logMean,

@@ -1,0 +1,24 @@
+import { compile } from '@stochnet/model';
+import { m3 } from '../../test/support/fixtures.js';
+import { directedUnitGraph } from './src/posterior-graph.js';
+import { sweep } from './src/posterior-sweep.js';
+import { PosteriorWorkspace, refreshActivations, prepareCache } from './src/posterior-workspace.js';
+import { AleaStreams } from './src/alea-streams.js';
+const plan = compile(m3(), { dtype: 'float64' });
+const C = 2000;
+const g = directedUnitGraph(plan);
+const ws = new PosteriorWorkspace(plan, C, g.child.length);
+const states = new Float64Array(C * 6);
+const streams = new AleaStreams(C); for (let c = 0; c < C; c++) streams.seed(c, 's' + c);
+refreshActivations(ws, g, states);
+const order = Int32Array.from([0,1,2,3,4,5]);
+let c0 = process.cpuUsage();
+for (let i = 0; i < 1500; i++) sweep(ws, g, states, order, streams);
+console.log('sweep only cpu', process.cpuUsage(c0).user/1000);
+c0 = process.cpuUsage();
+for (let i = 0; i < 1500; i++) prepareCache(ws, g, {}, states, 0);
+console.log('prepare (refresh) cpu', process.cpuUsage(c0).user/1000);
+c0 = process.cpuUsage();
+const u = new Float64Array(C); let s = 0;
+for (let i = 0; i < 1500*6; i++) { for (let c = 0; c < C; c++) u[c] = streams.next(c); s += u[7]!; }
+console.log('uniforms cpu', process.cpuUsage(c0).user/1000, s);

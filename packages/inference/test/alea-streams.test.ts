@@ -1,0 +1,67 @@
+/**
+ * The typed-array Alea streams used for per-sample and per-chain randomness
+ * are bit-identical to the seedrandom-backed Rng of the same seed: this pins
+ * the documented substream rule (`rng.fork('sample/' + i)`,
+ * `rng.fork('chain/' + c)`) to the fast implementation.
+ */
+import { describe, expect, it } from 'vitest';
+import { createRng, restoreRng } from '@stochnet/graph';
+import { AleaStreams, fastForks } from '../src/alea-streams.js';
+
+describe('AleaStreams', () => {
+  it('stream k seeded with s draws exactly createRng(s).next(), for many seeds', () => {
+    const seeds = ['', '0', '111', 'golden-1', 'x/chain/12345', 'ünïcödé/σ', 'a'.repeat(300), String(2 ** 53 - 1)];
+    const streams = new AleaStreams(seeds.length);
+    seeds.forEach((s, k) => streams.seed(k, s));
+    seeds.forEach((s, k) => {
+      const ref = createRng(s);
+      for (let i = 0; i < 2000; i++) expect(streams.next(k)).toBe(ref.next());
+    });
+  });
+
+  it('matches fork labels of a base stream, and fill() interleaves nothing across streams', () => {
+    const base = createRng(42);
+    const streams = new AleaStreams(50);
+    for (let c = 0; c < 50; c++) streams.seed(c, `${base.seed}/chain/${c}`);
+    const out = new Float64Array(50 * 7);
+    streams.fill(out, 7);
+    for (let c = 0; c < 50; c++) {
+      const ref = base.fork(`chain/${c}`);
+      for (let i = 0; i < 7; i++) expect(out[c * 7 + i]).toBe(ref.next());
+    }
+  });
+
+  it('reseeding a stream restarts it', () => {
+    const s = new AleaStreams(1);
+    s.seed(0, 'r');
+    const first = [s.next(0), s.next(0)];
+    s.seed(0, 'r');
+    expect([s.next(0), s.next(0)]).toEqual(first);
+  });
+});
+
+describe('fastForks', () => {
+  it('forks draw exactly as base.fork (next, nextDouble, nextInt, fill, nextNormal, state), beyond capacity too', () => {
+    const base = createRng('ff');
+    const fast = fastForks(base, 3);
+    expect(fast.seed).toBe(base.seed);
+    for (let c = 0; c < 5; c++) {
+      const a = fast.fork(`chain/${c}`);
+      const b = base.fork(`chain/${c}`);
+      expect(a.seed).toBe(b.seed);
+      for (let i = 0; i < 50; i++) expect([a.next(), a.nextDouble(), a.nextInt(1000), a.nextNormal()]).toEqual([b.next(), b.nextDouble(), b.nextInt(1000), b.nextNormal()]);
+      expect(Array.from(a.fill(new Float64Array(9)))).toEqual(Array.from(b.fill(new Float64Array(9))));
+      expect(a.state()).toEqual(b.state());
+      expect(restoreRng(a.state()).next()).toBe(b.next());
+      expect(a.fork('x').next()).toBe(b.fork('x').next());
+    }
+  });
+
+  it('the base stream itself is untouched and delegates', () => {
+    const base = createRng('ff2');
+    const fast = fastForks(base, 1);
+    const ref = createRng('ff2');
+    expect([fast.next(), fast.next()]).toEqual([ref.next(), ref.next()]);
+    expect(fast.state()).toEqual(ref.state());
+  });
+});
