@@ -22,6 +22,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blockFieldInto, compile, exactLogProbabilities, logBernoulli } from '@stochnet/model';
+import type { FloatArray } from '@stochnet/model';
 import { ancestralSample } from '@stochnet/inference';
 import { hoeffding } from '../support/stats.js';
 import { m4 } from '../support/fixtures.js';
@@ -40,7 +41,7 @@ const pi = Float64Array.from(exactLogProbabilities(plan), Math.exp);
 const consistent = (x: number): boolean => ((x >> 2) & 1) === 1 && ((x >> 3) & 1) === 0;
 
 /** log p(c = 1 | parents) + log p(d = 0 | parents) for each row of a state batch. */
-function logLikelihoodOfEvidence(states: Float64Array, rows: number): Float64Array {
+function logLikelihoodOfEvidence(states: FloatArray, rows: number): Float64Array {
   const fc = new Float64Array(rows);
   const fd = new Float64Array(rows);
   blockFieldInto(fc, plan, states, rows, 2);
@@ -70,7 +71,7 @@ interface Estimate {
   readonly se: number[];
 }
 
-function estimate(states: Float64Array, logW: Float64Array, weighted = true): Estimate {
+function estimate(states: FloatArray, logW: Float64Array, weighted = true): Estimate {
   const t = hoeffding(N, ALPHA / 4, W_MAX);
   let B = 0;
   for (let r = 0; r < N; r++) B += weighted ? Math.exp(logW[r]!) : 1;

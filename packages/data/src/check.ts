@@ -43,14 +43,6 @@ export function finiteOption(fn: string, option: string, value: unknown): number
   return value;
 }
 
-/** `value` if it is one of `choices`, else a ConfigError. */
-export function choiceOption<T extends string>(fn: string, option: string, value: unknown, choices: readonly T[]): T {
-  if (typeof value !== 'string' || !(choices as readonly string[]).includes(value)) {
-    throw optionError(fn, option, `one of ${choices.map((c) => `'${c}'`).join(', ')}`, value);
-  }
-  return value as T;
-}
-
 /** `value` if it is a boolean, else a ConfigError. */
 export function boolOption(fn: string, option: string, value: unknown): boolean {
   if (typeof value !== 'boolean') throw optionError(fn, option, 'true or false', value);

@@ -65,7 +65,7 @@ export function isGzip(bytes: Uint8Array): boolean {
 }
 
 /** Decompresses a gzip stream; a corrupt one is a DataFormatError with reason 'gzip'. */
-export function gunzipBytes(bytes: Uint8Array, file: string): Uint8Array {
+function gunzipBytes(bytes: Uint8Array, file: string): Uint8Array {
   try {
     return gunzipSync(bytes);
   } catch (e) {

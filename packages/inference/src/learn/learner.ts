@@ -6,7 +6,7 @@
  *
  * @module
  */
-import { GraphStructureError, SchemaError, SeedError, ValidationError, throwIssues } from '@stochnet/graph';
+import { GraphStructureError, SeedError, ValidationError, throwIssues } from '@stochnet/graph';
 import type { Rng, StochnetError } from '@stochnet/graph';
 import { dataMinusModel, zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
@@ -75,16 +75,18 @@ export interface Learner {
    * @param data - rows × (visible units) values, row-major, columns in layout order of the visible-role groups
    * @param rows - number of rows
    * @param rng - the update's stream (CD chains and positive-phase chains draw from it)
+   * @param indices - optional: each row's index in the training set (the loop passes them; rules with per-example persistent chains use them, the others ignore them)
    * @returns out
    */
-  gradient(out: Gradient, data: BatchArray, rows: number, rng: Rng): Gradient;
+  gradient(out: Gradient, data: BatchArray, rows: number, rng: Rng, indices?: Int32Array): Gradient;
   /** Counters: updates and, for PT, swap acceptance rates. */
   info(): LearnerInfo;
   /** The persistent chains and counters as JSON-safe data. */
   save(): LearnerSnapshot;
 }
 
-class BmLearner implements Learner {
+/** @internal The learner behind every rule. */
+export class BmLearner implements Learner {
   readonly positive: Gradient;
   readonly negative: Gradient;
   private readonly rbm: RbmPhases | null;
@@ -257,56 +259,4 @@ export function createLearner(plan: Plan, options: LearnerOptions): Learner {
   const { opts, rng } = prepareLearner('createLearner', plan, options, issues);
   if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
   return new BmLearner(plan, opts, rng, null);
-}
-
-/**
- * Makes a learner that continues from saved persistent chains: with the
- * same options and parameters, its updates equal those of the learner that
- * was saved, byte for byte.
- *
- * @param plan - the plan to continue on (same layout as when saved)
- * @param options - the options the saved learner was made with
- * @param snapshot - data from {@link Learner.save}, after any JSON round trip
- * @returns the learner
- * @throws SchemaError when the snapshot is malformed or was saved by another rule or ladder
- * @throws the errors of {@link createLearner}, and of restoreChains for the saved chains
- *
- * @example
- * ```ts
- * import { createRng, rbm } from '@stochnet/graph';
- * import { compile, zeroGradient } from '@stochnet/model';
- * import { createLearner, restoreLearner } from '@stochnet/inference';
- * const plan = compile(rbm(3, 2, { seed: 2 }), { dtype: 'float64' });
- * const opts = { method: 'pcd', k: 1, chains: 4, seed: 'chains' } as const;
- * const data = Uint8Array.of(1, 0, 1, 0, 1, 0);
- * const a = createLearner(plan, opts);
- * a.gradient(zeroGradient(plan), data, 2, createRng('u/0'));
- * const b = restoreLearner(plan, opts, JSON.parse(JSON.stringify(a.save())));
- * const ga = a.gradient(zeroGradient(plan), data, 2, createRng('u/1'));
- * const gb = b.gradient(zeroGradient(plan), data, 2, createRng('u/1'));
- * console.log(ga.weights[0]!.join() === gb.weights[0]!.join()); // true
- * ```
- */
-export function restoreLearner(plan: Plan, options: LearnerOptions, snapshot: LearnerSnapshot): Learner {
-  const fn = 'restoreLearner';
-  const issues: StochnetError[] = [];
-  const { opts, rng } = prepareLearner(fn, plan, options, issues);
-  const s = snapshot as Partial<LearnerSnapshot> | null;
-  const bad = (path: string, message: string): void => {
-    issues.push(new SchemaError(`${fn}: snapshot ${message}`, { function: fn, path }));
-  };
-  if (s === null || typeof s !== 'object' || s.format !== 'stochnet-learner' || s.version !== 1) bad('format', "must be data from learner.save() (format 'stochnet-learner', version 1)");
-  else {
-    if (s.method !== opts.method) bad('method', `was saved by ${String(s.method)}, but the options say ${opts.method}`);
-    if (typeof s.updates !== 'number' || !Number.isSafeInteger(s.updates) || s.updates < 0) bad('updates', 'updates must be a non-negative integer');
-    if (s.chains !== null && (s.method !== 'pcd' || typeof s.chains !== 'object')) bad('chains', 'chains must be null or saved chains of a PCD learner');
-    const t = s.tempering;
-    if (t !== null && (s.method !== 'pt' || typeof t !== 'object' || !Array.isArray(t.replicas) || !Array.isArray(t.betas) || !Array.isArray(t.attempted) || !Array.isArray(t.accepted))) {
-      bad('tempering', 'tempering must be null or the saved ladders of a PT learner');
-    } else if (t !== null && (t.betas.length !== opts.betas.length || t.betas.some((b, r) => b !== opts.betas[r]) || t.replicas.length !== t.betas.length || (t.parity !== 0 && t.parity !== 1))) {
-      bad('tempering.betas', 'was saved with other inverse temperatures than the options give');
-    }
-  }
-  if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
-  return new BmLearner(plan, opts, rng, snapshot);
 }

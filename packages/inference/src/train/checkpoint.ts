@@ -9,7 +9,7 @@ import { SchemaError, ValidationError, VersionError, createRng, fromJSON, throwI
 import type { StochnetError } from '@stochnet/graph';
 import { compile } from '@stochnet/model';
 import type { Backend, Dtype, FloatArray } from '@stochnet/model';
-import { restoreLearner } from '../learn/learner.js';
+import { restoreLearner } from '../learn/restore.js';
 import type { LearnerSnapshot } from '../learn/learner.js';
 import { pack, unpack } from './base64.js';
 import type { PackedArray } from './base64.js';

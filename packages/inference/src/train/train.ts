@@ -116,7 +116,7 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
         for (let i = 0; i < cols; i++) batch[r * cols + i] = data.values[src + i]!;
       }
       try {
-        learner.gradient(grad, batch, m, er.fork(`batch/${b}`));
+        learner.gradient(grad, batch, m, er.fork(`batch/${b}`), order.subarray(r0, r0 + m));
       } catch (err) {
         if (err instanceof NonFiniteError) throw divergedFromGradient(err, run, e, b);
         throw err;
