@@ -26,6 +26,8 @@ const ALPHA = 1e-7;
 const SEED = 'PT';
 const C = TIER === 'main' ? 20_000 : 1_000;
 const T = 100;
+/** The main tier runs minutes, off the PR path. */
+const TIMEOUT = TIER === 'main' ? 600_000 : undefined;
 const plan = compile(boltzmann(6, { init: constant(3), bias: constant(-7.5) }), { dtype: 'float64' });
 const model = flatten(modelStatistics(plan));
 const ONE = new Uint8Array(6);
@@ -51,10 +53,10 @@ describe('PT on a bimodal Boltzmann machine', () => {
   it('PT from the bad start matches the exact model statistics', () => {
     const neg = fromBadStart({ method: 'pt', k: 1, chains: C, seed: `${SEED}/pt` });
     assertBelow({ test: 'PT moments', statistic: maxAbsDiff(neg, model), threshold: hoeffding(C, ALPHA, 1), n: C, alpha: ALPHA, seed: SEED });
-  });
+  }, TIMEOUT);
 
   it('negative control: plain Gibbs from the same start does not', () => {
     const neg = fromBadStart({ method: 'pcd', k: 1, chains: C, seed: `${SEED}/gibbs` });
     expect(maxAbsDiff(neg, model)).toBeGreaterThan(hoeffding(C, ALPHA, 1));
-  });
+  }, TIMEOUT);
 });

@@ -38,6 +38,8 @@ const SEED = 'S9';
 const DATA = Uint8Array.of(1, 0, 1, 0, 0, 1, 1, 0, 1, 1, 0, 1, 0, 0, 0, 1);
 const REPS: Record<number, number> = TIER === 'main' ? { 1: 1_000_000, 50: 100_000 } : { 1: 100_000, 50: 10_000 };
 const PER_CALL = 2_500;
+/** The main tier runs minutes, off the PR path. */
+const TIMEOUT = TIER === 'main' ? 600_000 : undefined;
 /** Replicates of each negative control (t = 0.029): the faults shift E[CD] by 0.057–0.17 here. */
 const CONTROL_REPS = 2_500;
 const plan = compile(m2c('M2c', 1), { dtype: 'float64' });
@@ -89,14 +91,14 @@ describe('S9 CD-k unbiasedness on M2c (W sd 1)', () => {
 
       it('matches the exact E[CD_k] in every component', () => {
         check(`k=${k}`, estimateOf(), oracle, reps);
-      });
+      }, TIMEOUT);
 
       if (k === 50) {
         it('matches the true log-likelihood gradient (bias ≤ 5e-16 at k = 50)', () => {
           const exact = exactGradient(plan, DATA, 4);
           expect(maxAbsDiff(flatten(exact), flatten(oracle))).toBeLessThan(5e-16);
           check('k=50 vs exact gradient', estimateOf(), exact, reps);
-        });
+        }, TIMEOUT);
       }
 
       it('negative control: a correct reference CD passes, the stale-hidden bug fails', () => {
@@ -120,7 +122,7 @@ describe('S9 CD-k unbiasedness on M2c (W sd 1)', () => {
         flipped[worst] = -flipped[worst]!;
         expect(deviation(flipped, oracle)).toBeGreaterThan(threshold(reps));
         expect(deviation(transposed(estimate), oracle)).toBeGreaterThan(threshold(reps));
-      });
+      }, TIMEOUT);
     });
   }
 });

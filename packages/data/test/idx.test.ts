@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ShapeError, TooLargeError } from '@stochnet/graph';
+import { ConfigError, ShapeError, TooLargeError } from '@stochnet/graph';
 import { DataFileError, DataFormatError, idxDataset, parseIdx, parseIdxDataset } from '@stochnet/data';
 import { FASHION_MNIST_DIR, readIdxDataset, readIdxFile, readMnist } from '@stochnet/data/node';
 
@@ -154,6 +154,7 @@ describe('readIdxFile and readIdxDataset (node)', () => {
     expect(Array.from(gz.labels!)).toEqual([7, 0, 9]);
     expect((await readMnist(dir, 't10k')).rows).toBe(3);
     expect((await readMnist(dir)).rows).toBe(3);
+    await expect(readMnist(dir, 'test' as never)).rejects.toBeInstanceOf(ConfigError);
   });
 
   it('names the path and offset in format errors', async () => {

@@ -13,9 +13,9 @@
  * @module
  */
 import type { Rng } from '@stochnet/graph';
-import { AleaStreams } from './alea-streams.js';
 import { blockFieldInto, FieldWorkspace, logBernoulli } from '@stochnet/model';
 import type { FloatArray, Plan } from '@stochnet/model';
+import { AleaStreams } from './alea-streams.js';
 import type { ResolvedEvidence } from './evidence.js';
 import { ROW_CHUNK, stateBuffer } from './sample-options.js';
 

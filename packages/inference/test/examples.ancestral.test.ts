@@ -80,6 +80,13 @@ describe('@example twins: posterior Gibbs', () => {
     expect(state.sweeps).toBe(5);
   });
 
+  it('PosteriorWorkspace', () => {
+    const state = initPosterior(compile(sbn([3, 2], { seed: 1 })), { chains: 16, seed: 2, evidence: [] });
+    const ws = createPosteriorWorkspace(state);
+    runPosterior(state, 3, ws);
+    expect([ws.chains, ws.plan === state.plan]).toEqual([16, true]);
+  });
+
   it('posteriorStep', () => {
     const plan = compile(sbn([2, 2], { seed: 3 }));
     const state = initPosterior(plan, { chains: 2, seed: 'p', evidence: [{ unit: 'v[0]', values: [1] }] });

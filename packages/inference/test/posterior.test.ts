@@ -43,6 +43,16 @@ describe('initPosterior / posteriorStep', () => {
     expect(Buffer.from(b.states.buffer).subarray(0, a.states.byteLength)).toEqual(Buffer.from(a.states.buffer));
   });
 
+  it('running 5 then 7 sweeps equals running 12 (T4)', () => {
+    const a = initPosterior(plan, { chains: 50, seed: 't4', evidence: V });
+    const b = initPosterior(plan, { chains: 50, seed: 't4', evidence: V });
+    runPosterior(a, 5);
+    runPosterior(a, 7);
+    runPosterior(b, 12);
+    expect(Array.from(a.states)).toEqual(Array.from(b.states));
+    expect(a.sweeps).toBe(12);
+  });
+
   it("chain c draws from rng.fork('chain/' + c): its init, then one uniform per free unit per sweep", () => {
     const one = compile(network().unit('a', { bias: 0.3 }).build(), { dtype: 'float64' });
     const state = initPosterior(one, { chains: 3, seed: 'k', evidence: [] });

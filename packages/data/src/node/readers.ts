@@ -5,6 +5,7 @@
  */
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
+import { ConfigError } from '@stochnet/graph';
 import { DataFileError, idxDataset, isGzip, parseCsv, parseIdx } from '@stochnet/data';
 import type { CsvDataset, Dataset, IdxArray, ParseCsvOptions } from '@stochnet/data';
 import { gunzipFile, readBytes } from './files.js';
@@ -94,7 +95,7 @@ async function firstExisting(paths: readonly string[]): Promise<string | undefin
  * @returns 28×28 byte images 0..255 with labels 0..9
  * @throws DataFileError (`details.cause` `'ENOENT'`, with a hint on how to
  *   get Fashion-MNIST) when a file is missing; DataFormatError and
- *   ShapeError as {@link readIdxDataset}
+ *   ShapeError as {@link readIdxDataset}; ConfigError for another `set`
  *
  * @example
  * ```ts
@@ -109,7 +110,7 @@ async function firstExisting(paths: readonly string[]): Promise<string | undefin
  */
 export async function readMnist(dir: string, set: 'train' | 't10k' = 'train'): Promise<Dataset<Uint8Array>> {
   if (set !== 'train' && set !== 't10k') {
-    throw new DataFileError(`readMnist: set must be 'train' or 't10k', got ${String(set)}`, { file: dir, cause: 'EINVAL', received: String(set) });
+    throw new ConfigError(`readMnist: set must be 'train' or 't10k', got ${String(set)}`, { function: 'readMnist', option: 'set', received: String(set) });
   }
   const names = (kind: string): string[] => [join(dir, `${set}-${kind}-ubyte`), join(dir, `${set}-${kind}-ubyte.gz`)];
   const images = await firstExisting(names('images-idx3'));
