@@ -71,3 +71,11 @@ export type { AisLikelihood, AisLikelihoodOptions } from './estimate/ais-likelih
 export { importanceLogLikelihood } from './estimate/importance.js';
 export type { ImportanceEstimate, ImportanceOptions } from './estimate/importance.js';
 export type { ImportanceProposal, RecognitionFunction } from './estimate/recognition.js';
+export type { BeliefNetLearner, BeliefNetLearnerInfo, BeliefNetRuleOptions, SbnGibbsOptions, WakeSleepOptions } from './learn/sbn-options.js';
+export { createSbnGibbsLearner } from './learn/sbn-gibbs.js';
+export { createRecognitionNet } from './learn/recognition-net.js';
+export type { RecognitionNetOptions } from './learn/recognition-net.js';
+export { createWakeSleepLearner } from './learn/wake-sleep.js';
+export type { WakeSleepLearner } from './learn/wake-sleep.js';
+export { trainSbn } from './learn/sbn-train.js';
+export type { SbnLoopOptions, TrainSbnOptions, TrainSbnResult } from './learn/sbn-train.js';
