@@ -1,12 +1,15 @@
 /**
  * The training loop's built-in monitoring metric: the mean squared
- * reconstruction error of one deterministic mean-field pass.
+ * reconstruction error of one deterministic mean-field pass, for every
+ * undirected kind (RBMs with 0/1 data use the estimator `reconstructionError`).
  *
  * @module
  */
 import { blockFieldInto, FieldWorkspace, sigmoid } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
+import { reconstructionError } from '../estimate/reconstruction.js';
 import type { BatchArray } from '../learn/batch-check.js';
+import { isFastRbm } from '../learn/rbm-kernels.js';
 
 const CHUNK = 256;
 
@@ -18,7 +21,7 @@ const CHUNK = 256;
  * laterals). For an RBM this is v̂ = p(v | p(h | v)). No randomness; scale:
  * per unit, in [0, 1]. Accumulated in float64.
  */
-export function reconstructionError(plan: Plan, values: BatchArray, rows: number, cols: number): number {
+export function meanFieldReconstructionError(plan: Plan, values: BatchArray, rows: number, cols: number): number {
   const n = plan.size;
   const chunk = Math.min(rows, CHUNK);
   const states = new Float64Array(chunk * n);
@@ -57,4 +60,14 @@ export function reconstructionError(plan: Plan, values: BatchArray, rows: number
     }
   }
   return sum / (rows * cols);
+}
+
+/**
+ * @internal The `reconstruction` metric: the estimator's RBM reconstruction
+ * error (squared, per unit) for an RBM and 0/1 data; the same quantity from
+ * {@link meanFieldReconstructionError} for other kinds or probability data.
+ */
+export function reconstructionMetric(plan: Plan, values: BatchArray, rows: number, cols: number, probabilities: boolean): number {
+  if (isFastRbm(plan) && !probabilities) return reconstructionError(plan, values, rows);
+  return meanFieldReconstructionError(plan, values, rows, cols);
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FloatArray, Plan } from '@stochnet/model';
-import { reconstructionError } from './metrics.js';
+import { reconstructionMetric } from './metrics.js';
 import type { EpochRecord, Metric, ResolvedTrainOptions, TrainingData } from './options.js';
 
 /** Early-stopping progress (saved in checkpoints). */
@@ -23,8 +23,8 @@ export interface EarlyStoppingState {
 }
 
 /** @internal The built-in and named metrics of a data set. */
-export function evaluate(plan: Plan, data: TrainingData, metrics: ResolvedTrainOptions['metrics']): Record<string, number> {
-  const out: Record<string, number> = { reconstruction: reconstructionError(plan, data.values, data.rows, data.cols) };
+export function evaluate(plan: Plan, data: TrainingData, metrics: ResolvedTrainOptions['metrics'], probabilities: boolean): Record<string, number> {
+  const out: Record<string, number> = { reconstruction: reconstructionMetric(plan, data.values, data.rows, data.cols, probabilities) };
   for (const [name, f] of metrics) out[name] = f(plan, data);
   return out;
 }
