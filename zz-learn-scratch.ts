@@ -1,24 +1,23 @@
-import { sbn } from '@stochnet/graph';
+import { normal, sbn } from '@stochnet/graph';
 import { compile, exactLogLikelihood } from '@stochnet/model';
-import { trainSbn, importanceLogLikelihood } from '@stochnet/inference';
-import { digitsSplit } from '@stochnet/data';
-{
-const plan = compile(sbn([4, 2], { seed: 1 }), { dtype: 'float64' });
-const values = Uint8Array.of(1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 0, 1, 1);
-const data = { values, rows: 4, cols: 4 };
-for (const method of ['sbn-gibbs', 'wake-sleep'] as const) {
-const result = trainSbn(plan, data, { method, epochs: 100, batchSize: 2, learningRate: 0.1, momentum: 0.5, seed: 3 });
-console.log(method, exactLogLikelihood(result.plan, values, 4), exactLogLikelihood(plan, values, 4));
+import { ancestralSample, trainSbn } from '@stochnet/inference';
+function teacherData(n: number, seed: string) {
+  const teacher = compile(sbn([6, 3], { seed: 'teacher', init: normal(0, 3) }), { dtype: 'float64' });
+  const { states } = ancestralSample(teacher, { samples: n, seed });
+  const v = teacher.blocks.find((b) => b.role === 'visible')!;
+  const values = new Uint8Array(n * 6);
+  for (let r = 0; r < n; r++) for (let i = 0; i < 6; i++) values[r * 6 + i] = states[r * teacher.size + v.offset + i]!;
+  return { values, rows: n, cols: 6 };
 }
-}
-const { train, test } = digitsSplit(1, { binarize: true });
-const d = { values: train.images, rows: train.rows, cols: 64 };
-for (const method of ['sbn-gibbs', 'wake-sleep'] as const) {
-  const plan = compile(sbn([64, 20], { seed: 1 }), { dtype: 'float64' });
-  let t = Date.now();
-  const r = trainSbn(plan, d, { method, epochs: 5, batchSize: 10, learningRate: 0.05, seed: 1 } as any);
-  console.log(method, 'train 5 epochs ms', Date.now() - t);
-  t = Date.now();
-  const est = importanceLogLikelihood(r.plan, test.images, test.rows, { samples: 1000, seed: 2, ...(r.recognition ? { proposal: r.recognition } : {}) });
-  console.log(est.logLikelihood, est.standardError, est.ess, 'IS ms', Date.now() - t);
+const data = teacherData(200, 'train-rows');
+const held = teacherData(200, 'held-rows');
+const plan = compile(sbn([6, 3], { seed: 'student' }), { dtype: 'float64' });
+const b = exactLogLikelihood(plan, data.values, 200), hb = exactLogLikelihood(plan, held.values, 200);
+for (const cfg of [{ method: 'sbn-gibbs', persistent: true }, { method: 'sbn-gibbs', persistent: false }, { method: 'wake-sleep' }] as const) {
+  const out = [];
+  for (let seed = 1; seed <= 6; seed++) {
+    const r = trainSbn(plan, data, { ...cfg, epochs: 30, batchSize: 10, learningRate: 0.1, momentum: 0.5, seed } as any);
+    out.push([(exactLogLikelihood(r.plan, data.values, 200) - b).toFixed(3), (exactLogLikelihood(r.plan, held.values, 200) - hb).toFixed(3)]);
+  }
+  console.log(JSON.stringify(cfg), JSON.stringify(out));
 }

@@ -1,0 +1,28 @@
+import { rbm, visibleBiasFromData } from '@stochnet/graph';
+import { compile, exactLogLikelihood } from '@stochnet/model';
+import { train, initGibbs, gibbsStep, runGibbs } from '@stochnet/inference';
+import { digitsSplit, filtersGrid, imageGrid } from '@stochnet/data';
+import { writePng } from '@stochnet/data/node';
+
+const cfg = JSON.parse(process.argv[2] ?? '{}');
+const nh = cfg.nh ?? 20;
+const tag = cfg.tag ?? 'x';
+const { train: tr, test } = digitsSplit(1, { binarize: true });
+const net = rbm(64, nh, { seed: 1, ...(cfg.vb ? { visibleBias: visibleBiasFromData(tr.images, tr.rows, 64) } : {}) } as never);
+const plan = compile(net);
+let t0 = Date.now();
+const { nh: _a, tag: _b, vb: _c, exact: _d, ...opts } = cfg;
+const res = train(plan, { values: tr.images, rows: tr.rows, cols: 64 }, { method: 'pcd', epochs: 50, batchSize: 20, learningRate: 0.05, seed: 1, ...opts });
+const ts = (Date.now() - t0) / 1000;
+t0 = Date.now();
+const p64 = compile(res.network(), { dtype: 'float64' });
+const ll = cfg.exact === false ? NaN : exactLogLikelihood(p64, test.images, test.rows);
+console.log(tag, 'train s', ts, 'exact test', ll.toFixed(3), 's', (Date.now() - t0) / 1000, 'recon', res.history.at(-1)!.train['reconstruction']!.toFixed(4));
+await writePng(`/tmp/x-filters-${tag}.png`, filtersGrid(res.plan, { scale: 8, padding: 4, cols: 10 }));
+const st = initGibbs(res.plan, { chains: 40, seed: 's', init: 'random' });
+runGibbs(st, 999);
+gibbsStep(st, undefined, { meanField: 'last' });
+const vb = res.plan.blocks.find((b) => b.group === 'v')!;
+const vis = new Float64Array(40 * 64);
+for (let c = 0; c < 40; c++) for (let i = 0; i < 64; i++) vis[c * 64 + i] = st.states[c * res.plan.size + vb.offset + i]!;
+await writePng(`/tmp/x-samples-${tag}.png`, imageGrid(vis, { tileShape: [8, 8], cols: 10, scale: 8, padding: 4, normalise: { min: 0, max: 1 } }));
