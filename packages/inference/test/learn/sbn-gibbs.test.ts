@@ -6,12 +6,13 @@
  * exact log-likelihood; persistence and determinism.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, normal, sbn } from '@stochnet/graph';
+import { createRng, sbn } from '@stochnet/graph';
 import { compile, exactGradient, exactLogLikelihood, sbnGradientInto, zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
 import { ancestralSample, createSbnGibbsLearner, trainSbn } from '@stochnet/inference';
 import { hoeffding } from '../../../../test/support/stats.js';
 import { m3 } from '../../../../test/support/fixtures.js';
+import { teacherData } from './support/belief-data.js';
 
 /** Four visible rows of M3 (2 visible units): every configuration once. */
 const ROWS = Uint8Array.of(0, 0, 0, 1, 1, 0, 1, 1);
@@ -24,16 +25,6 @@ function maxDiff(a: Gradient, b: Gradient): number {
   const x = flat(a);
   const y = flat(b);
   return Math.max(...x.map((v, i) => Math.abs(v - y[i]!)));
-}
-
-/** A teacher SBN 6 ← 3 with strong weights, and n samples of its visible units. */
-export function teacherData(n: number, seed: string): { values: Uint8Array; rows: number; cols: number } {
-  const teacher = compile(sbn([6, 3], { seed: 'teacher', init: normal(0, 3) }), { dtype: 'float64' });
-  const { states } = ancestralSample(teacher, { samples: n, seed });
-  const v = teacher.blocks.find((b) => b.role === 'visible')!;
-  const values = new Uint8Array(n * 6);
-  for (let r = 0; r < n; r++) for (let i = 0; i < 6; i++) values[r * 6 + i] = states[r * teacher.size + v.offset + i]!;
-  return { values, rows: n, cols: 6 };
 }
 
 function bytes(plan: Plan): string {
