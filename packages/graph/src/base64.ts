@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { ValidationError } from './errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const DECODE = new Int16Array(128).fill(-1);
@@ -12,11 +13,26 @@ const CODES = Uint8Array.from(ALPHABET, (c) => c.charCodeAt(0));
 const PAD = '='.charCodeAt(0);
 
 /**
- * Encodes bytes as padded base64 text.
+ * Encodes bytes as padded standard base64 text (RFC 4648 §4), without
+ * Buffer or `btoa`, so it runs in browsers and Node alike: the encoding of
+ * the large arrays in saved networks, shared by every package that stores
+ * typed arrays as text.
  *
- * @internal
+ * @param bytes - the bytes (for a typed array `x`, pass
+ *   `new Uint8Array(x.buffer, x.byteOffset, x.byteLength)`; mind the byte order)
+ * @returns the base64 text, 4·⌈n/3⌉ characters
+ * @throws {@link ValidationError} when `bytes` is not a Uint8Array
+ *
+ * @example
+ * ```ts
+ * import { encodeBase64 } from '@stochnet/graph';
+ * console.log(encodeBase64(new Uint8Array([104, 105]))); // 'aGk='
+ * ```
  */
 export function encodeBase64(bytes: Uint8Array): string {
+  if (!(bytes instanceof Uint8Array)) {
+    throw new ValidationError('encodeBase64 needs a Uint8Array of bytes', { argument: 'bytes', expected: 'Uint8Array' });
+  }
   const n = bytes.length;
   const out = new Uint8Array(4 * Math.ceil(n / 3));
   let o = 0;
@@ -54,12 +70,24 @@ export function base64ByteLength(text: string): number {
 }
 
 /**
- * Decodes padded base64 text, or returns `undefined` when it is not valid
- * base64 (bad length, character or padding).
+ * Decodes padded standard base64 text, the inverse of {@link encodeBase64}.
  *
- * @internal
+ * @param text - the base64 text
+ * @returns the bytes, or `undefined` when `text` is not valid padded base64
+ *   (a length that is not a multiple of 4, a character outside the
+ *   alphabet, or misplaced padding)
+ * @throws {@link ValidationError} when `text` is not a string
+ *
+ * @example
+ * ```ts
+ * import { decodeBase64 } from '@stochnet/graph';
+ * console.log(decodeBase64('aGk='), decodeBase64('a*k=')); // Uint8Array(2) [ 104, 105 ] undefined
+ * ```
  */
 export function decodeBase64(text: string): Uint8Array | undefined {
+  if (typeof text !== 'string') {
+    throw new ValidationError('decodeBase64 needs base64 text (a string)', { argument: 'text', expected: 'string', received: typeof text });
+  }
   const length = base64ByteLength(text);
   if (length < 0) return undefined;
   const out = new Uint8Array(length);

@@ -11,7 +11,7 @@ import { MAX_DENSE_WEIGHTS, MAX_GROUP_SIZE } from './limits.js';
 import type { Rng } from './rng.js';
 import { canonicalPairs, type SparsePair } from './sparse.js';
 import type { Connectivity, CouplingParams } from './types.js';
-import { typeName } from './validate-params.js';
+import { typeName } from './values.js';
 
 /** A bias given as one number for every unit, one number per unit, or an initialiser. */
 export type BiasInput = number | ArrayLike<number> | Initialiser;

@@ -7,7 +7,7 @@
 import { compareIds } from './compare-ids.js';
 import { DuplicateEdgeError, NonFiniteError, SeedError, SelfLoopError, ValidationError } from './errors.js';
 import type { CouplingId, CouplingSpec, GroupId } from './types.js';
-import { typeName } from './validate-params.js';
+import { typeName } from './values.js';
 
 /** A resolved unit: its group and its index within the group. */
 interface Unit {

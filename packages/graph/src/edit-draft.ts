@@ -22,7 +22,7 @@ import { couplingId, groupId, resolveUnitIn } from './network.js';
 import type { Rng } from './rng.js';
 import { findPair, insertPair } from './sparse.js';
 import type { CouplingId, CouplingParams, CouplingSpec, GroupId, GroupRole, GroupSpec, Network, Structure, UnitRef } from './types.js';
-import { typeName } from './validate-params.js';
+import { isGroupRole, typeName } from './values.js';
 
 /** Weights for {@link NetworkDraft.setWeights}: dense rows or Float64Array, or one value per pair of a sparse coupling. */
 export type WeightValues = Float64Array | readonly (readonly number[])[] | ArrayLike<number>;
@@ -54,8 +54,6 @@ export interface NetworkDraft {
   /** Changes a group's role. */
   setRole(group: string, role: GroupRole): void;
 }
-
-const ROLES: ReadonlySet<unknown> = new Set(['visible', 'hidden', 'label']);
 
 function finiteNumber(value: unknown, place: Readonly<Record<string, unknown>>, what: string): number {
   if (typeof value !== 'number') throw new ValidationError(`${what} must be a finite number, got ${typeName(value)}`, { ...place, received: typeName(value) });
@@ -142,7 +140,9 @@ export class DraftState implements NetworkDraft {
       throw new ShapeError(`group '${gid}' has size ${String(size)}; a size is a positive integer`, { group: gid, received: size });
     }
     const bias = makeBias(gid, size, opts.bias, this.source(`bias/${gid}`, { group: gid }));
-    const spec = { id: gid, size, kind: 'bernoulli', role: opts.role ?? 'hidden', ...(opts.shape === undefined ? {} : { shape: [...opts.shape] }) } as GroupSpec;
+    // A shape that is not an array is kept as given, for validation to report (spreading it could throw a TypeError).
+    const shape = Array.isArray(opts.shape) ? [...opts.shape] : opts.shape;
+    const spec = { id: gid, size, kind: 'bernoulli', role: opts.role ?? 'hidden', ...(shape === undefined ? {} : { shape }) } as GroupSpec;
     this.edit((d) => void d.groups.push(spec as Draft<GroupSpec>));
     this.biases.set(gid, bias);
     this.owned.add(bias);
@@ -283,7 +283,7 @@ export class DraftState implements NetworkDraft {
 
   setRole(group: string, role: GroupRole): void {
     const g = this.group(group);
-    if (!ROLES.has(role)) throw new ValidationError(`role must be 'visible', 'hidden' or 'label', got ${String(role)}`, { group: g.id, received: role });
+    if (!isGroupRole(role)) throw new ValidationError(`role must be 'visible', 'hidden' or 'label', got ${String(role)}`, { group: g.id, received: role });
     this.edit((d) => {
       const spec = d.groups.find((x) => x.id === g.id)!;
       spec.role = role;

@@ -9,6 +9,7 @@ import type { EdgeOptions, LayerOptions } from './builder.js';
 import { type BiasInput, type CouplingOptions, optionsOf } from './coupling-params.js';
 import { DraftState, type NetworkDraft, type WeightValues } from './edit-draft.js';
 import { ConfigError } from './errors.js';
+import { structureOf } from './network.js';
 import { createRng, type Seed } from './rng.js';
 import type { GroupRole, Network, UnitRef } from './types.js';
 import { makeNetwork, throwAll } from './validate.js';
@@ -34,6 +35,7 @@ export interface EditOptions {
  * @param opts - `{ seed }` for random initialisers in the edits
  * @returns the edited network, or `net` itself when nothing changed
  * @throws the first {@link StochnetError} of a bad edit or of validating the result (every problem in `issues`); `net` is unchanged
+ * @throws {@link ValidationError} when `net` is not a Network; {@link ConfigError} when `recipe` is not a function
  *
  * @example
  * ```ts
@@ -49,6 +51,7 @@ export interface EditOptions {
  */
 export function mutate(net: Network, recipe: (draft: NetworkDraft) => void, opts: EditOptions = {}): Network {
   if (typeof recipe !== 'function') throw new ConfigError('mutate needs a recipe function (draft) => { ... }', { option: 'recipe' });
+  structureOf(net, 'mutate');
   const { seed } = optionsOf(opts, 'mutate');
   const draft = new DraftState(net, seed === undefined ? undefined : createRng(seed));
   try {

@@ -66,3 +66,5 @@ export {
 } from './edit.js';
 export type { EditOptions } from './edit.js';
 export type { NetworkDraft, WeightValues } from './edit-draft.js';
+export { compareIds } from './compare-ids.js';
+export { encodeBase64, decodeBase64 } from './base64.js';

@@ -14,6 +14,7 @@ import {
   TooLargeError,
   ValidationError,
 } from './errors.js';
+import { isRecord, kindOf } from './values.js';
 
 /** The element types a saved array may have. */
 export type ArrayDtype = 'float64' | 'int32' | 'uint8';
@@ -75,17 +76,6 @@ export function encodeArray(
     return { dtype, shape, encoding: 'json', data: Array.from(values, (v) => (v === 0 ? 0 : v)) };
   }
   return { dtype, shape, encoding: 'base64', data: encodeBase64(arrayBytes(values, dtype)) };
-}
-
-function kindOf(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  return typeof value;
-}
-
-/** Whether `value` is a plain JSON object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function readShape(issues: StochnetError[], value: unknown, path: string): number[] | undefined {

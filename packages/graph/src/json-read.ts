@@ -14,9 +14,8 @@ import {
   UnknownUnitError,
   VersionError,
 } from './errors.js';
-import { decodeArray, isRecord, MAX_SAVED_ELEMENTS, type SavedArray } from './json-arrays.js';
+import { decodeArray, MAX_SAVED_ELEMENTS, type SavedArray } from './json-arrays.js';
 import type {
-  Connectivity,
   CouplingId,
   CouplingParams,
   CouplingSpec,
@@ -25,6 +24,7 @@ import type {
   GroupSpec,
   Structure,
 } from './types.js';
+import { CONNECTIVITIES, GROUP_ROLES, isConnectivity, isGroupRole, isRecord, kindOf } from './values.js';
 import { NETWORK_FORMAT_VERSION } from './version.js';
 
 /** The tag every saved network carries in its `format` field. */
@@ -44,12 +44,6 @@ const TOP_KEYS = ['format', 'formatVersion', 'libraryVersion', 'groups', 'coupli
 const GROUP_KEYS = ['id', 'size', 'kind', 'role', 'shape'];
 const COUPLING_KEYS = ['id', 'from', 'to', 'directed', 'connectivity', 'weights', 'mask', 'rows', 'cols'];
 const BIAS_KEYS = ['group', 'values'];
-const ROLES: readonly GroupRole[] = ['visible', 'hidden', 'label'];
-const CONNECTIVITIES: readonly Connectivity[] = ['dense', 'masked', 'sparse'];
-
-function kindOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value;
-}
 
 /**
  * Every `__proto__`, `constructor` or `prototype` key anywhere in the tree,
@@ -139,7 +133,7 @@ function readGroup(r: Reader, value: unknown, path: string): GroupSpec | undefin
     r.issues.push(new TooLargeError(`${path}.size ${size} exceeds the limit ${MAX_SAVED_ELEMENTS}`, { path: `${path}.size`, limit: MAX_SAVED_ELEMENTS, received: size }));
   }
   if (g.kind !== 'bernoulli') r.schema(`${path}.kind`, "must be 'bernoulli'", g.kind, 'bernoulli');
-  if (!ROLES.includes(g.role as GroupRole)) r.schema(`${path}.role`, 'must be a group role', g.role, ROLES);
+  if (!isGroupRole(g.role)) r.schema(`${path}.role`, 'must be a group role', g.role, GROUP_ROLES);
   const shape = g.shape;
   if (shape !== undefined && (!Array.isArray(shape) || !shape.every((d) => Number.isSafeInteger(d) && (d as number) > 0))) {
     r.schema(`${path}.shape`, 'must be a list of positive integers', shape);
@@ -162,8 +156,8 @@ function readCoupling(
   const from = r.text(c.from, `${path}.from`);
   const to = r.text(c.to, `${path}.to`);
   if (typeof c.directed !== 'boolean') r.schema(`${path}.directed`, 'must be true or false', c.directed);
-  const kind = c.connectivity as Connectivity;
-  if (!CONNECTIVITIES.includes(kind)) return r.schema(`${path}.connectivity`, 'must be a connectivity', c.connectivity, CONNECTIVITIES);
+  const kind = c.connectivity;
+  if (!isConnectivity(kind)) return r.schema(`${path}.connectivity`, 'must be a connectivity', c.connectivity, CONNECTIVITIES);
   for (const key of ['mask', 'rows', 'cols'] as const) {
     const wanted = key === 'mask' ? kind === 'masked' : kind === 'sparse';
     if (wanted !== (c[key] !== undefined)) {

@@ -12,6 +12,7 @@ import { integrityHash } from './integrity.js';
 import { encodeArray } from './json-arrays.js';
 import { forbiddenKeys, NETWORK_FORMAT, readDocument } from './json-read.js';
 import type { CouplingSpec, GroupSpec, Network } from './types.js';
+import { structureOf } from './network.js';
 import { makeNetwork } from './validate.js';
 import { LIBRARY_VERSION, NETWORK_FORMAT_VERSION } from './version.js';
 
@@ -63,7 +64,7 @@ function missing(what: string, details: Record<string, unknown>): ValidationErro
  * @param opts - `integrity` adds a SHA-256 of the structure and parameters; `inline` sets the inline limit
  * @returns the JSON text
  * @throws {@link NonFiniteError} naming the group or coupling and index of a NaN or ±Infinity (never writes `null`)
- * @throws {@link ValidationError} when a group's bias or a coupling's parameters are missing
+ * @throws {@link ValidationError} when `net` is not a Network, or a group's bias or a coupling's parameters are missing
  * @throws {@link ShapeError} when a bias or a dense coupling's weights or mask have the wrong length
  * @throws {@link ConfigError} for bad options
  *
@@ -78,7 +79,7 @@ function missing(what: string, details: Record<string, unknown>): ValidationErro
 export function toJSON(net: Network, opts?: ToJSONOptions): string {
   const { integrity, inline } = readOptions(opts);
   // The network's own order, so that fromJSON(toJSON(net)) deep-equals net.
-  const groups = net.structure.groups;
+  const groups = structureOf(net, 'toJSON').groups;
   const couplings = net.structure.couplings;
   const sizes = new Map<string, number>(groups.map((g) => [g.id, g.size]));
   const doc: Record<string, unknown> = {

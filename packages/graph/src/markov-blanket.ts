@@ -63,8 +63,9 @@ function partners(net: Network, spec: CouplingSpec, side: 'from' | 'to', index: 
  * @param net - the network
  * @param ref - the unit: `'g'`, `'g[i]'` or `{ group, index }`
  * @returns the blanket's units, without repeats, sorted by group id then index
- * @throws {@link UnknownUnitError} when the group does not exist
- * @throws {@link ShapeError} when the index is outside the group
+ * @throws {@link UnknownUnitError} when the group does not exist or the index is outside it
+ * @throws {@link ShapeError} when `'g'` names a group of more than one unit
+ * @throws {@link ValidationError} when `ref` is not a unit reference
  *
  * @example
  * ```ts

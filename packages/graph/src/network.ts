@@ -24,6 +24,36 @@ interface StructureIndex {
 // leaves the structure alone, and a new one otherwise, so the cache is exact.
 const indexes = new WeakMap<Structure, StructureIndex>();
 
+/**
+ * The structure of `net`, after checking that `net` has the shape of a
+ * Network (a structure with group and coupling lists, and two Maps), so that
+ * a wrong argument is a coded error rather than a TypeError deep inside.
+ * Constant time: it does not validate the network (see validateNetwork).
+ *
+ * @throws {@link ValidationError} naming the function and the missing part
+ * @internal
+ */
+export function structureOf(net: Network, fn: string): Structure {
+  const n = net as Partial<Network> | null;
+  const s = n !== null && typeof n === 'object' ? n.structure : undefined;
+  const ok =
+    s !== null &&
+    typeof s === 'object' &&
+    Array.isArray(s.groups) &&
+    Array.isArray(s.couplings) &&
+    n!.biases instanceof Map &&
+    n!.couplings instanceof Map;
+  if (!ok) {
+    const received = n === null ? 'null' : typeof n !== 'object' ? typeof n : 'an object that is not a Network';
+    throw new ValidationError(`${fn} needs a Network (from network(), a preset, makeNetwork or fromJSON), got ${received}`, {
+      function: fn,
+      argument: 'net',
+      received,
+    });
+  }
+  return s;
+}
+
 function indexOf(structure: Structure): StructureIndex {
   let index = indexes.get(structure);
   if (index === undefined) {
@@ -104,6 +134,7 @@ export function couplingId(s: string): CouplingId {
  * @param net - the network
  * @param id - the group id
  * @returns the group's spec, or `undefined`
+ * @throws {@link ValidationError} when `net` is not a Network
  *
  * @example
  * ```ts
@@ -113,7 +144,7 @@ export function couplingId(s: string): CouplingId {
  * ```
  */
 export function findGroup(net: Network, id: string): GroupSpec | undefined {
-  return indexOf(net.structure).groups.get(id);
+  return indexOf(structureOf(net, 'findGroup')).groups.get(id);
 }
 
 function known(ids: Iterable<string>): string {
@@ -128,6 +159,7 @@ function known(ids: Iterable<string>): string {
  * @param id - the group id
  * @returns the group's spec
  * @throws {@link UnknownUnitError} when the network has no such group
+ * @throws {@link ValidationError} when `net` is not a Network
  *
  * @example
  * ```ts
@@ -136,7 +168,7 @@ function known(ids: Iterable<string>): string {
  * ```
  */
 export function getGroup(net: Network, id: string): GroupSpec {
-  const index = indexOf(net.structure);
+  const index = indexOf(structureOf(net, 'getGroup'));
   const g = index.groups.get(id);
   if (g === undefined) {
     throw new UnknownUnitError(`no group '${String(id)}' in the network; known groups: ${known(index.groups.keys())}`, {
@@ -152,6 +184,7 @@ export function getGroup(net: Network, id: string): GroupSpec {
  * @param net - the network
  * @param id - the coupling id
  * @returns the coupling's spec, or `undefined`
+ * @throws {@link ValidationError} when `net` is not a Network
  *
  * @example
  * ```ts
@@ -160,7 +193,7 @@ export function getGroup(net: Network, id: string): GroupSpec {
  * ```
  */
 export function findCoupling(net: Network, id: string): CouplingSpec | undefined {
-  return indexOf(net.structure).couplings.get(id);
+  return indexOf(structureOf(net, 'findCoupling')).couplings.get(id);
 }
 
 /**
@@ -170,6 +203,7 @@ export function findCoupling(net: Network, id: string): CouplingSpec | undefined
  * @param id - the coupling id
  * @returns the coupling's spec
  * @throws {@link UnknownUnitError} when the network has no such coupling
+ * @throws {@link ValidationError} when `net` is not a Network
  *
  * @example
  * ```ts
@@ -179,7 +213,7 @@ export function findCoupling(net: Network, id: string): CouplingSpec | undefined
  * ```
  */
 export function getCoupling(net: Network, id: string): CouplingSpec {
-  const index = indexOf(net.structure);
+  const index = indexOf(structureOf(net, 'getCoupling'));
   const c = index.couplings.get(id);
   if (c === undefined) {
     throw new UnknownUnitError(
@@ -259,7 +293,7 @@ export function resolveUnitIn(lookup: GroupLookup, ref: UnitRef): UnitAddress {
  * @returns the unit's group id and index within the group
  * @throws {@link UnknownUnitError} when the group or the index does not exist
  * @throws {@link ShapeError} when `'g'` names a group of more than one unit
- * @throws {@link ValidationError} when `ref` is not a string or `{ group, index }` with an integer index
+ * @throws {@link ValidationError} when `ref` is not a string or `{ group, index }` with an integer index, or `net` is not a Network
  *
  * @example
  * ```ts
@@ -269,5 +303,6 @@ export function resolveUnitIn(lookup: GroupLookup, ref: UnitRef): UnitAddress {
  * ```
  */
 export function resolveUnit(net: Network, ref: UnitRef): UnitAddress {
-  return resolveUnitIn((id) => findGroup(net, id), ref);
+  const index = indexOf(structureOf(net, 'resolveUnit'));
+  return resolveUnitIn((id) => index.groups.get(id), ref);
 }

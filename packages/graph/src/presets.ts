@@ -5,8 +5,9 @@
  * @module
  */
 import { type NetworkBuilder, network } from './builder.js';
-import { ConfigError } from './errors.js';
+import { ConfigError, TooLargeError } from './errors.js';
 import { type Initialiser, initialise, isRandomInitialiser, smallRandom } from './init.js';
+import { MAX_DENSE_WEIGHTS } from './limits.js';
 import { createRng, type Seed } from './rng.js';
 import type { SparsePair } from './sparse.js';
 import type { Network } from './types.js';
@@ -175,6 +176,7 @@ export function dbn(sizes: readonly number[], options: PresetOptions = {}): Netw
  * @throws {@link ConfigError} when density is not in (0, 1]
  * @throws {@link SeedError} when density < 1 or the initialiser is random and no seed is given
  * @throws {@link ShapeError} when n is not a positive integer
+ * @throws {@link TooLargeError} when n² exceeds 2^27 (the dense limit, which also bounds the pair draw when density < 1)
  *
  * @example
  * ```ts
@@ -195,6 +197,14 @@ export function boltzmann(n: number, options: BoltzmannOptions = {}): Network {
   const b = start(opts).layer('x', n, { role: 'visible', ...(opts.bias === undefined ? {} : { bias: opts.bias }) });
   if (density === 1 || !Number.isSafeInteger(n) || n <= 0) return b.connect('x', 'x', { undirected: true, init }).build();
   if (opts.seed === undefined) seedRequired({ coupling: 'x--x' });
+  // The pair draw visits all n(n−1)/2 pairs: the dense limit bounds it before the loop starts.
+  if (n * n > MAX_DENSE_WEIGHTS) {
+    throw new TooLargeError(`boltzmann: choosing pairs among ${n} units visits ${(n * (n - 1)) / 2} pairs, more than the limit allows; use at most ${Math.floor(Math.sqrt(MAX_DENSE_WEIGHTS))} units or build the pairs yourself`, {
+      coupling: 'x--x',
+      limit: MAX_DENSE_WEIGHTS,
+      received: n,
+    });
+  }
   const root = createRng(opts.seed);
   const pick = root.fork('structure/x--x');
   const chosen: [number, number][] = [];

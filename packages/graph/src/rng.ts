@@ -8,7 +8,7 @@
  */
 import seedrandom from 'seedrandom';
 import * as E from 'fp-ts/lib/Either.js';
-import { SeedError } from './errors.js';
+import { SeedError, ValidationError } from './errors.js';
 
 /** A user seed: a string, or a safe integer (turned into its decimal string). */
 export type Seed = string | number;
@@ -31,9 +31,13 @@ export interface Rng {
   next(): number;
   /** A uniform number in [0, 1) with 53 bits of resolution. */
   nextDouble(): number;
-  /** A uniform integer in [0, n) for a positive integer n ≤ 2^32. */
+  /** A uniform integer in [0, n) for a positive integer n ≤ 2^32; any other n is a ValidationError. */
   nextInt(n: number): number;
-  /** Fills `out` with uniforms in [0, 1) (32-bit resolution); returns `out`. */
+  /**
+   * Fills `out` with uniforms in [0, 1) (32-bit resolution); returns `out`.
+   * In a Float32Array a draw that would round up to 1 is stored as the
+   * largest float32 below 1, so every stored value stays below 1.
+   */
   fill<T extends Float32Array | Float64Array>(out: T): T;
   /** A standard normal draw (Box–Muller on two 53-bit uniforms). */
   nextNormal(): number;
@@ -82,14 +86,39 @@ export function canonicalSeed(seed: unknown): E.Either<SeedError, string> {
   );
 }
 
+/** The largest float32 below 1, 1 − 2^−24. */
+const FLOAT32_BELOW_ONE = 1 - 2 ** -24;
+const MAX_INT_RANGE = 2 ** 32;
+
+function checkRange(n: number): void {
+  if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 1 || n > MAX_INT_RANGE) {
+    throw new ValidationError(`nextInt needs a positive integer n ≤ 2^32, got ${String(n)}`, {
+      argument: 'n',
+      expected: 'integer in [1, 2^32]',
+      received: n,
+    });
+  }
+}
+
 function fromAlea(seed: string, prng: AleaPrng): Rng {
   const rng: Rng = {
     seed,
     next: () => prng(),
     nextDouble: () => prng.double(),
-    nextInt: (n) => Math.floor(prng() * n),
+    nextInt: (n) => {
+      checkRange(n);
+      return Math.floor(prng() * n);
+    },
     fill: (out) => {
-      for (let i = 0; i < out.length; i++) out[i] = prng();
+      if (out instanceof Float32Array) {
+        // Draws above 1 − 2^−25 round to 1 in float32; p = 1 must still always fire (u < p).
+        for (let i = 0; i < out.length; i++) {
+          const u = prng();
+          out[i] = Math.fround(u) === 1 ? FLOAT32_BELOW_ONE : u;
+        }
+      } else {
+        for (let i = 0; i < out.length; i++) out[i] = prng();
+      }
       return out;
     },
     nextNormal: () => {

@@ -13,6 +13,7 @@ import {
   ValidationError,
 } from './errors.js';
 import type { CouplingSpec } from './types.js';
+import { typeName } from './values.js';
 
 /** Element-level problems reported per array and kind before they are summarised. */
 const PER_ARRAY_LIMIT = 16;
@@ -48,15 +49,6 @@ const invalid: Make = (m, d) => new ValidationError(m, d);
 const selfLoop: Make = (m, d) => new SelfLoopError(m, d);
 const shape: Make = (m, d) => new ShapeError(m, d);
 const duplicate: Make = (m, d) => new DuplicateEdgeError(m, d);
-
-/** A short name of a value's type for messages: `Float32Array`, `Array`, `string`, `null`. */
-export function typeName(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'Array';
-  if (ArrayBuffer.isView(x)) return x.constructor.name;
-  if (typeof x === 'object') return (x as object).constructor?.name ?? 'object';
-  return typeof x;
-}
 
 /**
  * Checks one group's bias vector: a Float64Array of `size` finite numbers.

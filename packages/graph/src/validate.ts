@@ -18,14 +18,9 @@ import {
 } from './errors.js';
 import type { CouplingId, CouplingParams, CouplingSpec, GroupId, GroupSpec, Network, Structure } from './types.js';
 import { MAX_GROUP_SIZE } from './limits.js';
-import { checkBias, checkCouplingParams, typeName } from './validate-params.js';
-import { findDirectedCycle } from './view.js';
-
-const ROLES: ReadonlySet<unknown> = new Set(['visible', 'hidden', 'label']);
-const CONNECTIVITIES: ReadonlySet<unknown> = new Set(['dense', 'masked', 'sparse']);
-
-type Rec = Record<string, unknown>;
-const isRecord = (x: unknown): x is Rec => x !== null && typeof x === 'object' && !Array.isArray(x);
+import { checkBias, checkCouplingParams } from './validate-params.js';
+import { findDirectedCycle } from './directed-cycle.js';
+import { isConnectivity, isGroupRole, isRecord, typeName } from './values.js';
 
 function checkGroups(groups: readonly unknown[], issues: StochnetError[]): Map<string, { spec: GroupSpec; sizeOk: boolean }> {
   const found = new Map<string, { spec: GroupSpec; sizeOk: boolean }>();
@@ -51,7 +46,7 @@ function checkGroups(groups: readonly unknown[], issues: StochnetError[]): Map<s
     if (g['kind'] !== 'bernoulli') {
       issues.push(new ValidationError(`group '${group}' has kind ${String(g['kind'])}; only 'bernoulli' units exist`, { group, expected: 'bernoulli', received: g['kind'] }));
     }
-    if (!ROLES.has(g['role'])) {
+    if (!isGroupRole(g['role'])) {
       issues.push(new ValidationError(`group '${group}' has role ${String(g['role'])}; use 'visible', 'hidden' or 'label'`, { group, received: g['role'] }));
     }
     const shape = g['shape'];
@@ -101,7 +96,7 @@ function checkCouplings(couplings: readonly unknown[], groups: ReadonlyMap<strin
       issues.push(new ValidationError(`coupling '${coupling}' has directed = ${String(directed)}; it must be true or false`, { coupling, received: directed }));
       ok = false;
     }
-    if (!CONNECTIVITIES.has(connectivity)) {
+    if (!isConnectivity(connectivity)) {
       issues.push(new ValidationError(`coupling '${coupling}' has connectivity ${String(connectivity)}; use 'dense', 'masked' or 'sparse'`, { coupling, received: connectivity }));
       ok = false;
     }
@@ -263,7 +258,7 @@ export function throwAll(errors: NonEmptyArray<StochnetError>): never {
 function frozenCopy<T>(x: T): T {
   if (Array.isArray(x)) return Object.freeze(x.map(frozenCopy)) as T;
   if (isRecord(x) && Object.getPrototypeOf(x) === Object.prototype) {
-    const out: Rec = {};
+    const out: Record<string, unknown> = {};
     for (const key of Object.keys(x)) out[key] = frozenCopy(x[key]);
     return Object.freeze(out) as T;
   }

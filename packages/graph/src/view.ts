@@ -12,10 +12,11 @@
 import { MultiGraph } from 'graphology';
 import type { AbstractGraph } from 'graphology-types';
 import { compareIds } from './compare-ids.js';
-import { CycleError, GraphStructureError } from './errors.js';
+import { CycleError, GraphStructureError, type ValidationError } from './errors.js';
 import type { Connectivity, CouplingId, GroupId, GroupRole, Network, Structure, UnitKind } from './types.js';
 
 import { findDirectedCycle } from './directed-cycle.js';
+import { structureOf } from './network.js';
 
 export { findDirectedCycle } from './directed-cycle.js';
 export { markovBlanket } from './markov-blanket.js';
@@ -111,6 +112,7 @@ function buildView(structure: Structure): GroupGraph {
  * @param net - the network to view
  * @returns the read-only graph of groups and couplings
  * @throws {@link GraphStructureError} (code `READ_ONLY`) when a mutating method of the view is called
+ * @throws {@link ValidationError} when `net` is not a Network (so do the other graph queries, which read this view)
  *
  * @example
  * ```ts
@@ -121,10 +123,11 @@ function buildView(structure: Structure): GroupGraph {
  * ```
  */
 export function graphView(net: Network): GroupGraph {
-  let view = views.get(net.structure);
+  const structure = structureOf(net, 'graphView');
+  let view = views.get(structure);
   if (view === undefined) {
-    view = buildView(net.structure);
-    views.set(net.structure, view);
+    view = buildView(structure);
+    views.set(structure, view);
   }
   return view;
 }

@@ -234,6 +234,9 @@ describe('bad edits (TESTING.md B.3) throw typed errors and change nothing', () 
     ['setWeight where the mask is 0', (n) => setWeight(n, 'vv', 0, 2, 1), ValidationError],
     ['setRole unknown role', (n) => setRole(n, 'v', 'input' as never), ValidationError],
     ['addGroup size 0', (n) => addGroup(n, 'y', 0), ShapeError],
+    ['addGroup with a shape that is not a list', (n) => addGroup(n, 'y', 4, { shape: 4 as never }), ShapeError],
+    ['addGroup with a shape whose product is not the size', (n) => addGroup(n, 'y', 4, { shape: [3, 2] }), ShapeError],
+    ['addGroup with an unknown role', (n) => addGroup(n, 'y', 4, { role: 'input' as never }), ValidationError],
     ['#24 addGroup above the size limit', (n) => addGroup(n, 'y', 2 ** 30), TooLargeError],
     ['directed coupling within a group', (n) => addCoupling(n, 'v', 'v', { id: 'v->v' }), GraphStructureError],
   ];

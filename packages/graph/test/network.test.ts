@@ -14,6 +14,10 @@ import {
   resolveUnit,
 } from '../src/network.js';
 import { rbm } from '../src/presets.js';
+import { mutate, setBias } from '../src/edit.js';
+import { toJSON } from '../src/json.js';
+import { connectedComponents, graphView, isUndirectedBipartite, markovBlanket, topologicalGroups } from '../src/view.js';
+import { expectRejectsWithoutMutation } from '../../../test/support/no-mutation.js';
 
 describe('emptyNetwork', () => {
   it('has no groups or couplings and a frozen structure', () => {
@@ -85,5 +89,40 @@ describe('groupId and couplingId', () => {
       expect(() => groupId(bad as string)).toThrow(ValidationError);
       expect(() => couplingId(bad as string)).toThrow(ValidationError);
     }
+  });
+});
+
+describe('functions taking a network reject a value that is not one', () => {
+  const notNetworks: [string, unknown][] = [
+    ['null', null],
+    ['a number', 3],
+    ['an empty object', {}],
+    ['a structure without Maps', { structure: { groups: [], couplings: [] }, biases: {}, couplings: {} }],
+    ['a network with groups not a list', { structure: { groups: 'v', couplings: [] }, biases: new Map(), couplings: new Map() }],
+  ];
+  const calls: [string, (net: never) => unknown][] = [
+    ['findGroup', (n) => findGroup(n, 'v')],
+    ['getGroup', (n) => getGroup(n, 'v')],
+    ['findCoupling', (n) => findCoupling(n, 'v--h')],
+    ['getCoupling', (n) => getCoupling(n, 'v--h')],
+    ['resolveUnit', (n) => resolveUnit(n, 'v[0]')],
+    ['graphView', (n) => graphView(n)],
+    ['topologicalGroups', (n) => topologicalGroups(n)],
+    ['isUndirectedBipartite', (n) => isUndirectedBipartite(n)],
+    ['connectedComponents', (n) => connectedComponents(n)],
+    ['markovBlanket', (n) => markovBlanket(n, 'v[0]')],
+    ['mutate', (n) => mutate(n, () => undefined)],
+    ['setBias', (n) => setBias(n, 'v', 0)],
+    ['toJSON', (n) => toJSON(n)],
+  ];
+  it.each(calls)('%s throws ValidationError (not a TypeError) for every non-network', (_name, call) => {
+    for (const [, value] of notNetworks) {
+      expectRejectsWithoutMutation(() => call(value as never), { errorClass: ValidationError, code: 'INVALID', inputs: [value] });
+    }
+  });
+
+  it('control: the same calls accept a real network', () => {
+    const net = rbm(3, 2, { init: zeros() });
+    for (const [, call] of calls) expect(() => call(net as never)).not.toThrow();
   });
 });

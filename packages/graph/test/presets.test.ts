@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, SeedError, ShapeError } from '../src/errors.js';
+import { ConfigError, SeedError, ShapeError, TooLargeError } from '../src/errors.js';
 import { constant, visibleBiasFromData, zeros } from '../src/init.js';
 import { boltzmann, dbn, rbm, sbn } from '../src/presets.js';
 import type { Network } from '../src/types.js';
@@ -119,6 +119,13 @@ describe('boltzmann', () => {
     for (const density of [0, -0.5, 1.5, Number.NaN]) expect(() => boltzmann(4, { density, seed: 1 })).toThrow(ConfigError);
     expect(() => boltzmann(4, { density: 0.5, init: zeros() })).toThrow(SeedError);
     expect(() => boltzmann(4, { init: zeros() })).not.toThrow();
+  });
+
+  it('refuses a pair draw over more pairs than the dense limit before drawing (#24)', () => {
+    // 20 000 units: 2·10⁸ pairs to visit; without the guard this would run for minutes.
+    expect(() => boltzmann(20_000, { density: 1e-6, seed: 1, init: zeros() })).toThrow(TooLargeError);
+    expect(() => boltzmann(20_000, { seed: 1, init: zeros() })).toThrow(TooLargeError);
+    expect(boltzmann(100, { density: 0.01, seed: 1, init: zeros() }).structure.groups[0]?.size).toBe(100); // control: a small draw still works
   });
 });
 

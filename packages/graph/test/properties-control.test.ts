@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import { commands, start } from './p1-model.js';
 
-vi.mock('../src/view.js', () => ({ findDirectedCycle: () => null }));
+vi.mock('../src/directed-cycle.js', () => ({ findDirectedCycle: () => null }));
 
 describe('P1 negative control', () => {
   it('fails when validation stops rejecting directed cycles', () => {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { compareIds } from '@stochnet/graph';
 import type { CouplingSpec, GroupSpec, Structure } from '@stochnet/graph';
 
 /** A coupling in block indices. */
@@ -22,15 +23,6 @@ export interface TopoEdge {
 export interface Topology {
   readonly groups: readonly GroupSpec[];
   readonly edges: readonly TopoEdge[];
-}
-
-/**
- * Compares two ids in code-unit order (never `localeCompare`).
- *
- * @internal
- */
-export function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Bad input to the math on plans (TESTING.md B.3 #8–#10, #29): typed errors
  * with codes and details, thrown before anything changes; too-large
- * enumerations refused quickly.
+ * enumerations refused before they start.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -115,9 +115,9 @@ describe('bad input to the math on plans', () => {
     expect(thrown(() => exactLogLikelihood(noRoles, new Uint8Array(2), 1))).toBeInstanceOf(GraphStructureError);
   });
 
-  it('too-large enumerations throw TooLargeError before any work, quickly', () => {
+  // No timing assertion (speed lives in benchmarks): an enumeration of 2^30 states would not finish within the test timeout.
+  it('too-large enumerations throw TooLargeError before any work', () => {
     const big = compile(boltzmann(30, { seed: 1 }), f64);
-    const t0 = performance.now();
     const e = thrown(() => exactLogProbabilities(big)) as TooLargeError;
     expect(e).toBeInstanceOf(TooLargeError);
     expect(e.details).toMatchObject({ states: 2 ** 30, limit: 2 ** 24 });
@@ -126,7 +126,6 @@ describe('bad input to the math on plans', () => {
     expect(thrown(() => logProb(big, new Float64Array(30)))).toBeInstanceOf(TooLargeError);
     const deep = compile(sbn([2, 30], { seed: 1 }), f64);
     expect(thrown(() => exactLogLikelihood(deep, Uint8Array.of(1, 0), 1))).toBeInstanceOf(TooLargeError);
-    expect(performance.now() - t0).toBeLessThan(2000);
     expect(thrown(() => exactLogZ(bm, { maxStates: 16 }))).toBeInstanceOf(TooLargeError);
     const chain = compile(chainGraph(), f64);
     const p0 = chain.blocks.findIndex((b) => b.group === 'p');
@@ -167,6 +166,9 @@ describe('bad input to the math on plans', () => {
     expect(thrown(() => exactGradientInto(g, rbmPlan, Uint8Array.of(1, 0, 1, 9), 1))).toBeInstanceOf(BinaryDataError);
     expect(g.bias.every((x) => x === 5)).toBe(true);
     expect(thrown(() => exactGradientInto({ bias: new Float64Array(2), weights: [] }, rbmPlan, Uint8Array.of(1, 0, 1, 1), 1))).toBeInstanceOf(ShapeError);
+    for (const out of [null, undefined, {}, { bias: new Float64Array(rbmPlan.size) }]) {
+      expect(thrown(() => exactGradientInto(out as never, rbmPlan, Uint8Array.of(1, 0, 1, 1), 1))).toBeInstanceOf(ShapeError);
+    }
     expect(thrown(() => freeEnergyBatchInto(new Float32Array(1) as never, rbmPlan, Uint8Array.of(1, 0, 1, 1), 1))).toBeInstanceOf(ValidationError);
     expect(Array.from(bm.bias)).toEqual(Array.from(biasBefore));
     expect(Array.from(bm.weights[0]!.weights)).toEqual(Array.from(wBefore));

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { ConfigError, ShapeError, canonicalSeed } from '@stochnet/graph';
+import { ConfigError, GraphStructureError, ShapeError, canonicalSeed } from '@stochnet/graph';
 import type { Network, StochnetError } from '@stochnet/graph';
 import { compileEither, unrollDbn } from '@stochnet/model';
 import type { Dtype, Plan, SigmoidLayer } from '@stochnet/model';
@@ -84,6 +84,10 @@ function visibleWidth(fn: string, net: unknown, dtype: Dtype, issues: StochnetEr
   const compiled = compileEither(net as Network, { dtype });
   if (compiled._tag === 'Left') {
     issues.push(...compiled.left);
+    return null;
+  }
+  if (compiled.right.kind !== 'dbn' && compiled.right.kind !== 'rbm') {
+    issues.push(new GraphStructureError(`${fn}: a ${compiled.right.kind} network is not a DBN; give a dbn or rbm network (undirected top pair) or layer sizes`, { function: fn, kind: compiled.right.kind, expected: ['dbn', 'rbm'] }));
     return null;
   }
   try {

@@ -19,14 +19,14 @@ function offsetOf(plan: Plan, group: string): number {
 
 describe('trainDbn', () => {
   it('each layer’s RBM improves its own exact log-likelihood on its (sampled) input', () => {
-    const r = trainDbn([6, 5, 4, 3], data, { epochs: 15, batchSize: 10, learningRate: 0.1, seed: 3, propagate: 'samples' });
+    const r = trainDbn([6, 5, 4, 3], data, { epochs: 40, batchSize: 10, learningRate: 0.1, momentum: 0.5, seed: 3, propagate: 'samples' });
     expect(r.layers.length).toBe(3);
     r.layers.forEach((l, k) => {
       expect(l.data.values).toBeInstanceOf(Uint8Array);
       const before = exactLogLikelihood(l.initial, l.data.values, l.data.rows);
       const after = exactLogLikelihood(l.rbm, l.data.values, l.data.rows);
-      // Development seeds 1..5: the smallest gain of any layer was 0.31 nats per row (layer 2); margin: half of it.
-      expect(after - before, `layer ${k}`).toBeGreaterThan(0.15);
+      // Development seeds 1..5: the smallest gain of any layer was 0.096 nats per row (seed 1, layer 2); margin: half of it.
+      expect(after - before, `layer ${k}`).toBeGreaterThan(0.048);
     });
   });
 

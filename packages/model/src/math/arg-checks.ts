@@ -1,7 +1,7 @@
 /**
- * Entry checks shared by the gradient and statistics functions: batch sizes,
- * state batches in the plan's layout, gradients shaped like a plan, finite
- * scalars. Each throws before anything is written, so a rejected call leaves
+ * Entry checks shared by the gradient and statistics functions: state
+ * batches in the plan's layout, gradients shaped like a plan, finite
+ * scalars (row counts and lengths are checked by `state.ts`). Each throws before anything is written, so a rejected call leaves
  * every buffer as it was.
  *
  * @module
@@ -9,30 +9,8 @@
 import { BinaryDataError, NonFiniteError, ShapeError, ValidationError } from '@stochnet/graph';
 import type { Plan } from '../plan.js';
 import type { Gradient } from './gradient.js';
+import { checkLength, describeValue } from './state.js';
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'array';
-  if (typeof value === 'number') return String(value);
-  if (ArrayBuffer.isView(value)) return value.constructor.name;
-  return typeof value;
-}
-
-/**
- * Throws unless `batch` is a positive safe integer.
- *
- * @internal
- */
-export function checkBatch(fn: string, batch: unknown): asserts batch is number {
-  if (typeof batch !== 'number' || !Number.isSafeInteger(batch) || batch < 1) {
-    throw new ShapeError(`${fn}: batch must be a positive integer number of rows, got ${describe(batch)}; pass the row count of your batch`, {
-      function: fn,
-      argument: 'batch',
-      expected: 'positive integer',
-      received: describe(batch),
-    });
-  }
-}
 
 /**
  * Throws unless `value` is a finite number.
@@ -41,32 +19,15 @@ export function checkBatch(fn: string, batch: unknown): asserts batch is number 
  */
 export function checkFinite(fn: string, argument: string, value: unknown): asserts value is number {
   if (typeof value !== 'number') {
-    throw new ValidationError(`${fn}: ${argument} must be a number, got ${describe(value)}`, {
+    throw new ValidationError(`${fn}: ${argument} must be a number, got ${describeValue(value)}`, {
       function: fn,
       argument,
       expected: 'finite number',
-      received: describe(value),
+      received: describeValue(value),
     });
   }
   if (!Number.isFinite(value)) {
     throw new NonFiniteError(`${fn}: ${argument} is ${value}; pass a finite number`, { function: fn, argument, received: value });
-  }
-}
-
-/**
- * Throws unless `values` is array-like with exactly `expected` entries.
- *
- * @internal
- */
-export function checkLength(fn: string, argument: string, values: unknown, expected: number, formula: string): asserts values is ArrayLike<number> {
-  const length = typeof values === 'object' && values !== null ? (values as { length?: unknown }).length : undefined;
-  if (typeof length !== 'number' || length !== expected) {
-    throw new ShapeError(`${fn}: ${argument} has ${typeof length === 'number' ? length : describe(values)} entries, expected ${expected} (${formula})`, {
-      function: fn,
-      argument,
-      expected,
-      received: typeof length === 'number' ? length : describe(values),
-    });
   }
 }
 
@@ -102,7 +63,7 @@ export function checkGradient(fn: string, plan: Plan, grad: unknown, argument = 
     throw new ShapeError(`${fn}: ${argument} must be a Gradient { bias: Float64Array; weights: Float64Array[] }; create one with zeroGradient(plan)`, {
       function: fn,
       argument,
-      received: describe(grad),
+      received: describeValue(grad),
     });
   }
   checkLength(fn, `${argument}.bias`, g.bias, plan.size, 'plan.size');
@@ -119,7 +80,7 @@ export function checkGradient(fn: string, plan: Plan, grad: unknown, argument = 
     if (!(gw instanceof Float64Array) || gw.length !== w.weights.length) {
       throw new ShapeError(
         `${fn}: ${argument}.weights[${k}] (coupling ${w.coupling}) must be a Float64Array of ${w.weights.length} entries; create the gradient with zeroGradient(plan)`,
-        { function: fn, argument: `${argument}.weights[${k}]`, coupling: w.coupling, expected: w.weights.length, received: gw instanceof Float64Array ? gw.length : describe(gw) },
+        { function: fn, argument: `${argument}.weights[${k}]`, coupling: w.coupling, expected: w.weights.length, received: gw instanceof Float64Array ? gw.length : describeValue(gw) },
       );
     }
   });

@@ -6,7 +6,7 @@
  */
 import { BinaryDataError, NonFiniteError, ShapeError, ValidationError } from '@stochnet/graph';
 import type { FloatArray } from '../backend.js';
-import { checkBatch } from './arg-checks.js';
+import { checkRows } from './state.js';
 import { checkSigmoidLayers } from './sigmoid-net.js';
 import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
 
@@ -17,7 +17,7 @@ import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
  */
 export function checkInput(fn: string, net: SigmoidNet, x: FloatArray, batch: number): void {
   checkSigmoidLayers(fn, net.layers, net.output);
-  checkBatch(fn, batch);
+  checkRows(fn, 'batch', batch);
   const width = net.layers[0]!.inputs;
   if (!(x instanceof Float64Array || x instanceof Float32Array) || x.length !== batch * width) {
     throw new ShapeError(`${fn}: x must be a Float32Array or Float64Array of batch·inputs = ${batch * width} entries`, {

@@ -7,7 +7,7 @@
 import { ShapeError } from '@stochnet/graph';
 import type { FloatArray, GemmShape } from '../backend.js';
 import { logBernoulli, logSumExp, sigmoid } from '../numerics.js';
-import { checkBatch } from './arg-checks.js';
+import { checkRows } from './state.js';
 import { checkGrads, checkInput, checkTargets } from './backprop-checks.js';
 import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
 
@@ -40,7 +40,7 @@ export interface BackpropWorkspace {
  * ```
  */
 export function createBackpropWorkspace(net: SigmoidNet, rows: number): BackpropWorkspace {
-  checkBatch('createBackpropWorkspace', rows);
+  checkRows('createBackpropWorkspace', 'rows', rows);
   const widest = net.layers.reduce((m, l) => Math.max(m, l.inputs, l.outputs), 0);
   return {
     rows,

@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { ShapeError } from '@stochnet/graph';
 import type { Plan } from '../plan.js';
+import { checkGradient } from './arg-checks.js';
 import { clampedFields, clampRow, isUndirected, rolesOf } from './clamp.js';
 import type { Roles } from './clamp.js';
 import { checkStates } from './enumerate.js';
@@ -16,23 +16,6 @@ import { checkBatch, maxStatesOf } from './state.js';
 import type { ExactOptions, StateArray } from './state.js';
 import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
 import type { UnitGraph } from './unit-graph.js';
-
-function checkGradient(fn: string, out: Gradient, plan: Plan): void {
-  const bad = (argument: string, expected: number, received: unknown): never => {
-    throw new ShapeError(`${fn}: ${argument} must be a Float64Array of length ${expected}; create it with zeroGradient(plan)`, {
-      function: fn,
-      argument,
-      expected,
-      received,
-    });
-  };
-  if (!(out.bias instanceof Float64Array) || out.bias.length !== plan.size) bad('out.bias', plan.size, out.bias?.length);
-  if (!Array.isArray(out.weights) || out.weights.length !== plan.weights.length) bad('out.weights (array length)', plan.weights.length, out.weights?.length);
-  plan.weights.forEach((w, i) => {
-    const a = out.weights[i];
-    if (!(a instanceof Float64Array) || a.length !== w.weights.length) bad(`out.weights[${i}]`, w.weights.length, a?.length);
-  });
-}
 
 /** Undirected plans: ⟨t⟩_data − ⟨t⟩_model with t = s_i and s_i s_j, by clamped and free enumeration. */
 function undirectedGradient(fn: string, plan: Plan, g: UnitGraph, roles: Roles, data: StateArray, rows: number, maxStates: number, gB: Float64Array, gP: Float64Array): void {
@@ -145,7 +128,7 @@ export function exactGradientInto(out: Gradient, plan: Plan, data: StateArray, r
   const roles = rolesOf(fn, plan);
   checkBatch(fn, 'data', data, rows, roles.visible.length);
   const maxStates = maxStatesOf(fn, opts);
-  checkGradient(fn, out, plan);
+  checkGradient(fn, plan, out, 'out');
   const g = unitGraph(plan);
   const gB = new Float64Array(plan.size);
   const gP = new Float64Array(g.paramOffset[plan.weights.length]!);

@@ -9,7 +9,8 @@ import { GraphStructureError } from '@stochnet/graph';
 import type { CsrMatrix } from '../backend.js';
 import { sigmoid } from '../numerics.js';
 import type { Plan } from '../plan.js';
-import { checkBatch, checkFinite, checkGradient, checkStates } from './arg-checks.js';
+import { checkFinite, checkGradient, checkStates } from './arg-checks.js';
+import { checkRows } from './state.js';
 import type { Gradient } from './gradient.js';
 import { addCrossProduct, slab, toBlockMajor, workspaceFor } from './statistics.js';
 import type { StatisticsWorkspace } from './statistics.js';
@@ -69,7 +70,7 @@ export function sbnGradientInto(
     });
   }
   checkGradient(fn, plan, grad);
-  checkBatch(fn, batch);
+  checkRows(fn, 'batch', batch);
   checkFinite(fn, 'scale', scale);
   checkStates(fn, plan, states, batch);
   const ws = workspaceFor(fn, plan, batch, workspace);

@@ -50,25 +50,41 @@ export function checkArrayType(fn: string, name: string, x: unknown): asserts x 
   }
 }
 
-/** @internal Throws a ShapeError unless `x` has exactly `expected` entries. */
-export function checkLength(fn: string, name: string, x: { readonly length: number }, expected: number): void {
-  if (x.length !== expected) {
-    throw new ShapeError(`${fn}: ${name} has length ${x.length}, expected ${expected}`, {
+/** @internal A short, safe description of any value for an error message. */
+export function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'number') return String(value);
+  if (ArrayBuffer.isView(value)) return value.constructor.name;
+  return typeof value;
+}
+
+/**
+ * @internal Throws a ShapeError unless `x` is array-like with exactly
+ * `expected` entries; `formula` says how `expected` follows from the shapes.
+ */
+export function checkLength(fn: string, name: string, x: unknown, expected: number, formula?: string): asserts x is ArrayLike<number> {
+  const length = typeof x === 'object' && x !== null ? (x as { length?: unknown }).length : undefined;
+  if (typeof length !== 'number' || length !== expected) {
+    const received = typeof length === 'number' ? length : describeValue(x);
+    const has = typeof length === 'number' ? `length ${length}` : `no length (${received})`;
+    throw new ShapeError(`${fn}: ${name} has ${has}, expected ${expected}${formula === undefined ? '' : ` (${formula})`}`, {
       function: fn,
       argument: name,
       expected,
-      received: x.length,
+      received,
     });
   }
 }
 
-/** @internal Throws a ShapeError unless `rows` is a positive safe integer. */
-export function checkRows(fn: string, name: string, rows: number): void {
+/** @internal Throws a ShapeError unless `rows` is a positive safe integer (a batch or row count). */
+export function checkRows(fn: string, name: string, rows: unknown): asserts rows is number {
   if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows <= 0) {
-    throw new ShapeError(`${fn}: ${name} must be a positive integer number of rows, got ${String(rows)}`, {
+    throw new ShapeError(`${fn}: ${name} must be a positive integer number of rows, got ${describeValue(rows)}; pass the row count of your batch`, {
       function: fn,
       argument: name,
-      received: rows,
+      expected: 'positive integer',
+      received: describeValue(rows),
     });
   }
 }

@@ -8,7 +8,8 @@
 import { ShapeError } from '@stochnet/graph';
 import type { GemmShape } from '../backend.js';
 import type { Plan, WeightBlock } from '../plan.js';
-import { checkBatch, checkFinite, checkGradient, checkStates } from './arg-checks.js';
+import { checkFinite, checkGradient, checkStates } from './arg-checks.js';
+import { checkRows } from './state.js';
 import type { Gradient } from './gradient.js';
 
 /**
@@ -46,7 +47,7 @@ export interface StatisticsWorkspace {
  * ```
  */
 export function createStatisticsWorkspace(plan: Plan, rows: number): StatisticsWorkspace {
-  checkBatch('createStatisticsWorkspace', rows);
+  checkRows('createStatisticsWorkspace', 'rows', rows);
   const widest = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
   return {
     size: plan.size,
@@ -204,7 +205,7 @@ export function accumulateStatistics(
 ): void {
   const fn = 'accumulateStatistics';
   checkGradient(fn, plan, grad);
-  checkBatch(fn, batch);
+  checkRows(fn, 'batch', batch);
   checkFinite(fn, 'scale', scale);
   checkStates(fn, plan, states, batch);
   const ws = workspaceFor(fn, plan, batch, workspace);

@@ -1,0 +1,211 @@
+/**
+ * `stochnet train`: trains an RBM, SBN or DBN and leaves in one folder the
+ * model JSON, a checkpoint, the learning curve and pictures of filters and
+ * samples, then prints the held-out log-likelihood.
+ *
+ * @module
+ */
+import { dirname, join, relative, resolve } from 'node:path';
+import { Command } from 'commander';
+import { rbm, visibleBiasFromData } from '@stochnet/graph';
+import { compile, hiddenGivenVisible, visibleGivenHidden } from '@stochnet/model';
+import type { Plan } from '@stochnet/model';
+import type { TrainingData } from '@stochnet/inference';
+import { addDataOptions, dataSpecOf, loadData } from '../data-source.js';
+import type { DataSpec } from '../data-source.js';
+import { UsageError } from '../errors.js';
+import { countInt, layerList, methodFlag, methodName, nonNegativeNumber, positiveInt, positiveNumber, unitInterval } from '../flags.js';
+import { println } from '../io.js';
+import type { CliIo } from '../io.js';
+import { formatLikelihood, logLikelihood } from '../likelihood.js';
+import { writeModel, writeSigmoidNet } from '../model-file.js';
+import { writeBands, writeCurve, writeFilters, writeImages } from '../pictures.js';
+import { ProgressLine } from '../progress.js';
+import { drawSamples } from '../sampling.js';
+import type { TrainOutcome } from './outcome.js';
+import { readRunFile, writeRunFile } from './run-file.js';
+import type { RunFile } from './run-file.js';
+import { DEFAULT_HIDDEN, FROM_CHECKPOINT, checkVisibleSize, trainConfigOf } from './train-config.js';
+import type { TrainConfig, TrainFlags } from './train-config.js';
+import { checkFineTune, runDbnTraining } from './train-dbn.js';
+import { runRbmTraining } from './train-rbm.js';
+import { runSbnTraining } from './train-sbn.js';
+
+const RECONSTRUCTIONS = 20;
+
+function asTraining(d: { images: Uint8Array; rows: number; cols: number }): TrainingData {
+  return { values: d.images, rows: d.rows, cols: d.cols };
+}
+
+function describeModel(cfg: TrainConfig, cols: number): string {
+  if (cfg.model === 'rbm') return `an rbm of ${cols} visible and ${cfg.hidden[0]} hidden units`;
+  return `a ${cfg.model} of layers ${[cols, ...cfg.hidden].join('-')}`;
+}
+
+/** The rbm runner, fresh or resumed, as a TrainOutcome. */
+async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec, target: number, every: number, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], out: string, pictures: RunFile['pictures'], progress: ProgressLine): Promise<TrainOutcome> {
+  const m = cfg.method;
+  const fresh =
+    run === null
+      ? {
+          plan: compile(rbm(data.cols, cfg.hidden[0]!, { seed: cfg.seed, shape, visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) })),
+          options: {
+            method: m.method === 'pt' ? 'pt' : m.method === 'cd' ? 'cd' : 'pcd',
+            ...(m.method === 'cd' || m.method === 'pcd' ? { k: m.k } : {}),
+            ...(m.method === 'cd' ? {} : { chains: cfg.chains }),
+            batchSize: cfg.batchSize,
+            learningRate: cfg.learningRate,
+            seed: cfg.seed,
+            weightDecay: cfg.weightDecay,
+            ...(cfg.momentum === undefined ? {} : { momentum: cfg.momentum }),
+          } as const,
+        }
+      : undefined;
+  const result = await runRbmTraining({
+    fresh,
+    resume: run?.train,
+    data,
+    validation,
+    epochs: target,
+    every,
+    progress,
+    save: (train) => writeRunFile(join(out, 'checkpoint.json'), { config: cfg, target, data: spec, pictures, train }),
+  });
+  const h = result.history;
+  const x = Float64Array.from(h, (r) => r.epoch + 1);
+  const series = [{ name: 'training rows', x, values: h.map((r) => r.train['reconstruction'] ?? Number.NaN) }];
+  if (validation !== null) series.push({ name: 'held-out rows', x, values: h.map((r) => r.validation?.['reconstruction'] ?? Number.NaN) });
+  return {
+    network: result.network(),
+    plan: result.plan,
+    curve: { series, title: `rbm ${data.cols}-${cfg.hidden[0]}, ${methodName(cfg.method)}`, yLabel: 'reconstruction error (mean squared)' },
+    fineTuneCurve: null,
+    recognition: null,
+    classifier: null,
+    lines: [],
+  };
+}
+
+async function reconstructions(path: string, plan: Plan, d: TrainingData, shape: readonly [number, number]): Promise<void> {
+  const n = Math.min(RECONSTRUCTIONS, d.rows);
+  const v = d.values.subarray(0, n * d.cols);
+  const recon = visibleGivenHidden(plan, hiddenGivenVisible(plan, v, n), n);
+  await writeBands(path, [v, recon], n, shape);
+}
+
+/** @internal Runs `stochnet train` with parsed flags. */
+export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd: Command, io: CliIo): Promise<void> {
+  const fromCli = (key: string): boolean => cmd.getOptionValueSource(key) === 'cli';
+  let run: RunFile | null = null;
+  let cfg: TrainConfig;
+  let spec: DataSpec;
+  let target = flags.epochs;
+  let pictures = { samples: flags.samples, sweeps: flags.sweeps };
+  let out = resolve(io.cwd, flags.out);
+  if (flags.resume !== undefined) {
+    const given = FROM_CHECKPOINT.filter(([key]) => fromCli(key)).map(([, flag]) => flag);
+    if (given.length > 0) {
+      throw new UsageError(`${given.join(', ')} ${given.length === 1 ? 'comes' : 'come'} from the checkpoint when resuming; leave ${given.length === 1 ? 'it' : 'them'} out (only --epochs, --out and --checkpoint-every apply)`, { option: given[0], received: given });
+    }
+    const path = resolve(io.cwd, flags.resume);
+    run = await readRunFile(path);
+    cfg = run.config;
+    spec = run.data;
+    pictures = run.pictures;
+    if (!fromCli('epochs')) target = run.target;
+    if (!fromCli('out')) out = dirname(path);
+    if (target <= run.train.epoch) {
+      throw new UsageError(`the checkpoint has ${run.train.epoch} epochs already; ask for more with --epochs (a total, e.g. --epochs ${run.train.epoch + 10})`, { option: '--epochs', received: target, expected: `> ${run.train.epoch}` });
+    }
+  } else {
+    cfg = trainConfigOf(flags);
+    spec = dataSpecOf(flags, io.cwd);
+  }
+  const loaded = await loadData(spec);
+  const train = loaded.train;
+  checkVisibleSize(flags, train.cols);
+  const shape = train.shape;
+  const data = asTraining(train);
+  const test = loaded.test === null ? null : asTraining(loaded.test);
+  if (cfg.model === 'dbn') checkFineTune(cfg, { data, labels: train.labels });
+  const verb = run === null ? 'training' : `resuming at epoch ${run.train.epoch}:`;
+  const held = loaded.test === null ? '' : ` and ${loaded.test.rows} held-out`;
+  println(io.stdout, `stochnet train: ${verb} ${describeModel(cfg, train.cols)} by ${methodName(cfg.method)} for ${target} epochs${cfg.model === 'dbn' ? ' a layer' : ''}`);
+  println(io.stdout, `  on ${loaded.name}: ${train.rows} training${held} examples; output in ${relative(io.cwd, out) || '.'}/`);
+  const progress = new ProgressLine(io.stdout, 'train');
+  let outcome: TrainOutcome;
+  try {
+    if (cfg.model === 'rbm') outcome = await rbmOutcome(cfg, run, spec, target, flags.checkpointEvery, data, test, shape, out, pictures, progress);
+    else if (cfg.model === 'sbn') outcome = runSbnTraining(cfg, data, test, shape, progress);
+    else outcome = runDbnTraining(cfg, { data, labels: train.labels }, loaded.test === null ? null : { data: test!, labels: loaded.test.labels }, shape, progress);
+  } finally {
+    progress.finish();
+  }
+  println(io.stdout, `  trained in ${(progress.elapsed() / 1000).toFixed(1)} s`);
+  const files: [string, string][] = [];
+  const path = (name: string): string => join(out, name);
+  await writeModel(path('model.json'), outcome.network);
+  files.push(['model.json', 'the trained network (stochnet JSON)']);
+  if (cfg.model === 'rbm') files.push(['checkpoint.json', `continue with: stochnet train --resume ${relative(io.cwd, path('checkpoint.json'))} --epochs ${target * 2}`]);
+  if (outcome.classifier !== null) {
+    await writeSigmoidNet(path('classifier.json'), outcome.classifier, 'classifier');
+    files.push(['classifier.json', 'the fine-tuned classifier (stochnet eval --classifier)']);
+  }
+  if (outcome.recognition !== null) {
+    await writeSigmoidNet(path('recognition.json'), outcome.recognition, 'recognition');
+    files.push(['recognition.json', 'the recognition net, an importance-sampling proposal (stochnet eval --recognition)']);
+  }
+  const curve = await writeCurve(out, 'curve', outcome.curve.series, outcome.curve.title, outcome.curve.yLabel);
+  if (curve.length > 0) files.push(['curve.svg, curve.png', 'the learning curve']);
+  if (outcome.fineTuneCurve !== null) {
+    const c = outcome.fineTuneCurve;
+    if ((await writeCurve(out, 'fine-tune', c.series, c.title, c.yLabel)).length > 0) files.push(['fine-tune.svg, fine-tune.png', 'the fine-tuning curve']);
+  }
+  await writeFilters(path('filters.png'), outcome.plan, shape);
+  files.push(['filters.png', 'the weights of each unit above the visible layer']);
+  const samples = drawSamples(outcome.plan, pictures.samples, { seed: `${cfg.seed}/samples`, sweeps: pictures.sweeps });
+  await writeImages(path('samples.png'), samples, pictures.samples, shape);
+  const how = cfg.model === 'sbn' ? 'ancestral draws' : `${pictures.sweeps} Gibbs sweeps from random starts`;
+  files.push(['samples.png', `${pictures.samples} samples: ${how}, showing p(v | layer above) of the last`]);
+  if (cfg.model === 'rbm') {
+    await reconstructions(path('reconstructions.png'), outcome.plan, test ?? data, shape);
+    files.push(['reconstructions.png', `${test === null ? 'training' : 'held-out'} examples (odd rows) above their reconstructions (even rows)`]);
+  }
+  const evalSet = test ?? data;
+  const ll = logLikelihood(outcome.plan, evalSet.values as Uint8Array, evalSet.rows, {
+    seed: `${cfg.seed}/estimate`,
+    base: { data: data.values as Uint8Array, rows: data.rows },
+    recognition: outcome.recognition,
+  });
+  println(io.stdout, `${test === null ? 'training-data' : 'held-out'} log-likelihood: ${formatLikelihood(ll)}`);
+  for (const line of outcome.lines) println(io.stdout, line);
+  println(io.stdout, `wrote ${relative(io.cwd, out) || '.'}/`);
+  const width = Math.max(...files.map(([f]) => f.length));
+  for (const [f, what] of files) println(io.stdout, `  ${f.padEnd(width)}  ${what}`);
+}
+
+/** @internal The `train` command. */
+export function trainCommand(io: CliIo): Command {
+  const cmd = new Command('train')
+    .description('train an RBM, SBN or DBN; write the model, checkpoint and pictures')
+    .option('--model <kind>', 'rbm, sbn or dbn', 'rbm')
+    .option('--hidden <n>', `hidden units of an rbm or a one-layer sbn (default ${DEFAULT_HIDDEN})`, positiveInt)
+    .option('--layers <sizes>', 'layer sizes, visible first, e.g. 64,100,100', layerList)
+    .option('--method <rule>', 'rbm: cd-K (e.g. cd-1), pcd, pcd-K, pt; sbn: sbn-gibbs, wake-sleep; dbn: dbn (default: pcd, sbn-gibbs, dbn)', methodFlag)
+    .option('--epochs <n>', 'epochs (a dbn: per layer); with --resume, the total', countInt, 50)
+    .option('--lr <rate>', 'learning rate (default: cd 0.05, pcd and pt 0.02, others 0.05)', positiveNumber)
+    .option('--batch-size <n>', 'examples per update', positiveInt, 50)
+    .option('--seed <seed>', 'seed of every random draw', '1')
+    .option('--weight-decay <lambda>', 'L2 weight decay (default 0.0002; sbn 0)', nonNegativeNumber)
+    .option('--momentum <mu>', 'a fixed momentum (default 0.5, then 0.9 from epoch 5)', unitInterval)
+    .option('--chains <n>', 'persistent chains of pcd and pt', positiveInt, 100)
+    .option('--fine-tune <epochs>', 'dbn: fine-tune as a classifier on the labels for this many epochs', countInt, 0);
+  addDataOptions(cmd, 'train on data')
+    .option('--out <folder>', 'where to write the model, checkpoint and pictures', 'stochnet-out')
+    .option('--resume <checkpoint>', 'continue the rbm run saved in this checkpoint.json')
+    .option('--checkpoint-every <epochs>', 'epochs between checkpoints', positiveInt, 10)
+    .option('--samples <n>', 'samples in samples.png', positiveInt, 40)
+    .option('--sweeps <n>', 'Gibbs sweeps behind each sample', positiveInt, 1000)
+    .action(async (flags: TrainFlags & Record<string, unknown>, command: Command) => runTrain(flags, command, io));
+  return cmd;
+}

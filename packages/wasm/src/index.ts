@@ -1,0 +1,9 @@
+/**
+ * A WebAssembly SIMD kernel backend for stochnet: pass the backend to
+ * `compile(net, { backend })` and every sampler and learning rule on the
+ * plan runs on it.
+ *
+ * @packageDocumentation
+ */
+export { createWasmBackend } from './backend.js';
+export type { WasmBackendOptions } from './backend.js';

@@ -1,0 +1,4 @@
+import { createWasmBackend } from '@stochnet/wasm';
+import { describeBackendConformance } from './backend-suite.js';
+
+describeBackendConformance('wasm', () => createWasmBackend());
