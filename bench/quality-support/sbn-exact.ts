@@ -15,6 +15,12 @@ const TILE = 2048;
 
 /** Exact (1/rows) Σ_r log p(v_r) for an sbn plan with one visible and one hidden group. */
 export function exactSbnLogLikelihood(plan: Plan, data: Uint8Array, rows: number): number {
+  const each = exactSbnRowLogLikelihoods(plan, data, rows);
+  return each.reduce((s, x) => s + x, 0) / rows;
+}
+
+/** Exact log p(v_r) of every row, in one pass over the 2^hidden configurations. */
+export function exactSbnRowLogLikelihoods(plan: Plan, data: Uint8Array, rows: number): Float64Array {
   const vb = plan.blocks.find((b) => b.role === 'visible')!;
   const hb = plan.blocks.find((b) => b.role !== 'visible')!;
   const w = plan.weights[0]!; // hidden (rows) → visible (cols)
@@ -75,7 +81,7 @@ export function exactSbnLogLikelihood(plan: Plan, data: Uint8Array, rows: number
       sum[r]! += s;
     }
   }
-  let total = 0;
-  for (let r = 0; r < rows; r++) total += max[r]! + Math.log(sum[r]!);
-  return total / rows;
+  const out = new Float64Array(rows);
+  for (let r = 0; r < rows; r++) out[r] = max[r]! + Math.log(sum[r]!);
+  return out;
 }

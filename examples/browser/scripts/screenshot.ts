@@ -3,13 +3,13 @@
  * a few epochs in headless Chromium, stops, and saves a full-page PNG.
  *
  * Usage: pnpm --filter @stochnet/example-browser screenshot [epochs] [out.png]
- * (default 3 epochs, docs/images/browser.png in the repository).
+ * (default 25 epochs, docs/images/browser.png in the repository).
  */
 import { join } from 'node:path';
 import { CHROMIUM_PATH, EXAMPLE_DIR, buildPage, hasChromium, launchChromium, serveStatic } from '../test/harness.js';
 import type { Closable } from '../test/harness.js';
 
-const epochs = Number(process.argv[2] ?? 3);
+const epochs = Number(process.argv[2] ?? 25);
 const out = process.argv[3] ?? join(EXAMPLE_DIR, '..', '..', 'docs', 'images', 'browser.png');
 if (!hasChromium) throw new Error(`${CHROMIUM_PATH} is not installed: apt-get install chromium`);
 

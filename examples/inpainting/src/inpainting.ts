@@ -18,6 +18,10 @@ export interface InpaintingOptions {
   readonly rows: number;
   /** Epochs of CD-1. */
   readonly epochs: number;
+  /** Rows per batch. */
+  readonly batchSize: number;
+  /** The learning rate (no momentum). */
+  readonly learningRate: number;
   /** Held-out digits to inpaint (at most 297). */
   readonly images: number;
   /** Gibbs sweeps discarded before averaging. */
@@ -29,9 +33,9 @@ export interface InpaintingOptions {
 }
 
 /** The sizes of a full run. */
-export const FULL: InpaintingOptions = { hidden: 50, rows: 1500, epochs: 30, images: 297, burnIn: 50, sweeps: 100, seed: 'inpaint' };
+export const FULL: InpaintingOptions = { hidden: 50, rows: 1500, epochs: 30, batchSize: 20, learningRate: 0.05, images: 297, burnIn: 50, sweeps: 100, seed: 'inpaint' };
 /** The sizes of a quick run. */
-export const QUICK: InpaintingOptions = { hidden: 30, rows: 600, epochs: 10, images: 100, burnIn: 20, sweeps: 30, seed: 'inpaint' };
+export const QUICK: InpaintingOptions = { hidden: 30, rows: 500, epochs: 10, batchSize: 5, learningRate: 0.1, images: 100, burnIn: 20, sweeps: 20, seed: 'inpaint' };
 
 /** The scores of a run: fractions of bottom-half pixels predicted right. */
 export interface InpaintingResult {
@@ -67,8 +71,8 @@ export function runInpainting(opts: InpaintingOptions, print: (line: string) => 
     method: 'cd',
     k: 1,
     epochs: opts.epochs,
-    batchSize: 20,
-    learningRate: 0.05,
+    batchSize: opts.batchSize,
+    learningRate: opts.learningRate,
     momentum: 0,
     seed: opts.seed,
   }).plan;

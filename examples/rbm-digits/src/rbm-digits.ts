@@ -28,6 +28,8 @@ export interface RbmDigitsOptions {
   readonly method: 'cd' | 'pcd';
   /** Gibbs steps per update. */
   readonly k: number;
+  /** Momentum of the updates, in [0, 1). */
+  readonly momentum: number;
   /** Samples drawn for the picture. */
   readonly samples: number;
   /** Gibbs sweeps before each sample is taken. */
@@ -45,14 +47,15 @@ export const FULL: Omit<RbmDigitsOptions, 'out'> = {
   epochs: 30,
   batchSize: 20,
   learningRate: 0.05,
-  method: 'pcd',
+  method: 'cd',
   k: 1,
+  momentum: 0,
   samples: 100,
   gibbsSteps: 1000,
   seed: 'rbm-digits',
 };
 /** The settings of a quick run. */
-export const QUICK: Omit<RbmDigitsOptions, 'out'> = { ...FULL, hidden: 12, rows: 500, epochs: 5, samples: 36, gibbsSteps: 200 };
+export const QUICK: Omit<RbmDigitsOptions, 'out'> = { ...FULL, hidden: 12, rows: 500, epochs: 5, batchSize: 5, learningRate: 0.1, samples: 36, gibbsSteps: 200 };
 
 /** What a run produced. */
 export interface RbmDigitsResult {
@@ -92,6 +95,7 @@ export async function runRbmDigits(opts: RbmDigitsOptions, print: (line: string)
     epochs: opts.epochs,
     batchSize: opts.batchSize,
     learningRate: opts.learningRate,
+    momentum: opts.momentum,
     seed: opts.seed,
     onEpoch: ({ epoch, record }) => {
       if (epoch % 5 === 4 || epoch === opts.epochs - 1) print(`  epoch ${epoch + 1}: reconstruction error ${record.train['reconstruction']!.toFixed(4)}`);

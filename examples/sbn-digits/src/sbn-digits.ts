@@ -22,8 +22,12 @@ export interface SbnDigitsOptions {
   readonly testRows: number;
   /** Epochs of each rule. */
   readonly epochs: number;
-  /** Learning rate of each rule. */
-  readonly learningRate: number;
+  /** Rows per batch. */
+  readonly batchSize: number;
+  /** Learning rate of Gibbs-based learning (momentum 0.5). */
+  readonly gibbsRate: number;
+  /** Learning rate of wake-sleep, generative and recognition alike (no momentum). */
+  readonly wakeSleepRate: number;
   /** Importance samples per test row. */
   readonly samples: number;
   /** The seed of every random draw. */
@@ -31,9 +35,19 @@ export interface SbnDigitsOptions {
 }
 
 /** The sizes of a full run. */
-export const FULL: SbnDigitsOptions = { hidden: 16, rows: 1500, testRows: 297, epochs: 30, learningRate: 0.05, samples: 1000, seed: 'sbn-digits' };
+export const FULL: SbnDigitsOptions = {
+  hidden: 16,
+  rows: 1500,
+  testRows: 297,
+  epochs: 30,
+  batchSize: 20,
+  gibbsRate: 0.1,
+  wakeSleepRate: 0.3,
+  samples: 1000,
+  seed: 'sbn-digits',
+};
 /** The sizes of a quick run. */
-export const QUICK: SbnDigitsOptions = { ...FULL, hidden: 10, rows: 500, testRows: 100, epochs: 10, samples: 300 };
+export const QUICK: SbnDigitsOptions = { ...FULL, hidden: 10, rows: 300, testRows: 100, epochs: 5, batchSize: 5, samples: 300 };
 
 /** One model's scores (mean nats per test digit). */
 export interface SbnScore {
@@ -72,7 +86,7 @@ export function runSbnDigits(opts: SbnDigitsOptions, print: (line: string) => vo
 
   const net = sbn([64, opts.hidden], { seed: opts.seed, visibleBias: visibleBiasFromData(values, rows, 64) });
   const plan = compile(net, { dtype: 'float64' });
-  const loop = { epochs: opts.epochs, batchSize: 20, learningRate: opts.learningRate, momentum: 0.5, seed: opts.seed };
+  const loop = { epochs: opts.epochs, batchSize: opts.batchSize, seed: opts.seed };
 
   const score = (p: Plan, proposal: 'prior' | SigmoidNet): SbnScore => ({
     estimate: importanceLogLikelihood(p, testValues, testRows, { seed: opts.seed, samples: opts.samples, proposal }),
@@ -91,12 +105,12 @@ export function runSbnDigits(opts: SbnDigitsOptions, print: (line: string) => vo
   show('untrained', initial, 'prior');
 
   // Gibbs-based learning: each example keeps a posterior Gibbs chain over h.
-  const gibbsRun = trainSbn(plan, data, { method: 'sbn-gibbs', sweeps: 1, burnIn: 10, ...loop });
+  const gibbsRun = trainSbn(plan, data, { method: 'sbn-gibbs', sweeps: 1, burnIn: 10, learningRate: opts.gibbsRate, momentum: 0.5, ...loop });
   const gibbs = score(gibbsRun.plan, 'prior');
   show('sbn-gibbs', gibbs, 'prior');
 
   // Wake-sleep: a recognition net proposes h from v; it doubles as the importance proposal.
-  const wsRun = trainSbn(plan, data, { method: 'wake-sleep', ...loop });
+  const wsRun = trainSbn(plan, data, { method: 'wake-sleep', learningRate: opts.wakeSleepRate, momentum: 0, ...loop });
   const wakeSleep = score(wsRun.plan, wsRun.recognition!);
   show('wake-sleep', wakeSleep, 'recognition net');
   const wakeSleepPrior = score(wsRun.plan, 'prior');

@@ -1,4 +1,4 @@
-import { rbm, visibleBiasFromData } from '@stochnet/graph';
+import { rbm, visibleBiasFromData, normal } from '@stochnet/graph';
 import { compile, exactLogLikelihood } from '@stochnet/model';
 import { train, initGibbs, gibbsStep, runGibbs } from '@stochnet/inference';
 import { digitsSplit, filtersGrid, imageGrid } from '@stochnet/data';
@@ -8,10 +8,10 @@ const cfg = JSON.parse(process.argv[2] ?? '{}');
 const nh = cfg.nh ?? 20;
 const tag = cfg.tag ?? 'x';
 const { train: tr, test } = digitsSplit(1, { binarize: true });
-const net = rbm(64, nh, { seed: 1, ...(cfg.vb ? { visibleBias: visibleBiasFromData(tr.images, tr.rows, 64) } : {}) } as never);
+const net = rbm(64, nh, { seed: 1, ...(cfg.sd ? { init: normal(0, cfg.sd) } : {}), ...(cfg.vb ? { visibleBias: visibleBiasFromData(tr.images, tr.rows, 64) } : {}) } as never);
 const plan = compile(net);
 let t0 = Date.now();
-const { nh: _a, tag: _b, vb: _c, exact: _d, ...opts } = cfg;
+const { nh: _a, tag: _b, vb: _c, exact: _d, sd: _e, ...opts } = cfg;
 const res = train(plan, { values: tr.images, rows: tr.rows, cols: 64 }, { method: 'pcd', epochs: 50, batchSize: 20, learningRate: 0.05, seed: 1, ...opts });
 const ts = (Date.now() - t0) / 1000;
 t0 = Date.now();

@@ -90,3 +90,10 @@ export function methodFlag(text: string): MethodFlag {
 export function methodName(m: MethodFlag): string {
   return m.method === 'cd' || m.method === 'pcd' ? `${m.method}-${m.k}` : m.method;
 }
+
+/** @internal A factor in (0, 1]. */
+export function decayFactor(text: string): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError('expected a number in (0, 1].');
+  return n;
+}

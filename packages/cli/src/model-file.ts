@@ -10,7 +10,6 @@ import { SchemaError, SerializationError, StochnetError, fromJSON, toJSON } from
 import type { Network } from '@stochnet/graph';
 import { createSigmoidNet } from '@stochnet/model';
 import type { OutputKind, SigmoidNet } from '@stochnet/model';
-import { writeAtomic } from './atomic.js';
 
 /** @internal Reads a file's text; a missing or unreadable file is one clear SerializationError. */
 export async function readText(path: string, what: string): Promise<string> {
@@ -39,9 +38,9 @@ export async function readModel(path: string): Promise<Network> {
   }
 }
 
-/** @internal Writes a network as stochnet JSON with an integrity hash, atomically. */
-export async function writeModel(path: string, net: Network): Promise<void> {
-  await writeAtomic(path, `${toJSON(net, { integrity: true })}\n`);
+/** @internal A network as the text of a model file: stochnet JSON with an integrity hash. */
+export function modelText(net: Network): string {
+  return `${toJSON(net, { integrity: true })}\n`;
 }
 
 interface SavedLayer {
@@ -71,10 +70,10 @@ function unpack(text: unknown, length: number, path: string, where: string): Flo
   return out;
 }
 
-/** @internal Writes a sigmoid net (bit-exact), atomically. */
-export async function writeSigmoidNet(path: string, net: SigmoidNet, role: 'classifier' | 'recognition'): Promise<void> {
+/** @internal A sigmoid net (bit-exact) as the text of its file. */
+export function sigmoidNetText(net: SigmoidNet, role: 'classifier' | 'recognition'): string {
   const layers: SavedLayer[] = net.layers.map((l) => ({ inputs: l.inputs, outputs: l.outputs, weights: pack(l.weights), bias: pack(l.bias) }));
-  await writeAtomic(path, `${JSON.stringify({ format: NET_FORMAT, version: 1, role, output: net.output, layers }, null, 1)}\n`);
+  return `${JSON.stringify({ format: NET_FORMAT, version: 1, role, output: net.output, layers }, null, 1)}\n`;
 }
 
 /** @internal Reads a sigmoid net written by writeSigmoidNet, checking its shape. */

@@ -90,7 +90,8 @@ export function checkDataset(fn: string, data: unknown): asserts data is Dataset
  * @param data - the source data set
  * @param indices - row indices, each an integer in [0, data.rows); repeats are allowed
  * @returns a data set of `indices.length` rows with the same cols and shape
- * @throws ShapeError or ConfigError when `data` is inconsistent;
+ * @throws ShapeError or ConfigError when `data` is inconsistent or
+ *   `indices` is not array-like;
  *   ValidationError (code `INVALID`) naming the position and value of a bad index
  *
  * @example
@@ -102,7 +103,11 @@ export function checkDataset(fn: string, data: unknown): asserts data is Dataset
  */
 export function selectRows<P extends PixelArray>(data: Dataset<P>, indices: ArrayLike<number>): Dataset<P> {
   checkDataset('selectRows', data);
-  const n = indices.length;
+  const length: unknown = indices !== null && typeof indices === 'object' ? indices.length : undefined;
+  if (typeof length !== 'number' || !Number.isSafeInteger(length) || length < 0) {
+    throw optionError('selectRows', 'indices', 'an array or typed array of row indices', indices);
+  }
+  const n = length;
   for (let k = 0; k < n; k++) {
     const r = indices[k];
     if (typeof r !== 'number' || !Number.isInteger(r) || r < 0 || r >= data.rows) {

@@ -103,4 +103,10 @@ describe('splitDataset and selectRows', () => {
     expect(() => selectRows(badShape, [0])).toThrow(ShapeError);
     expect(() => selectRows({ images: [1, 2] } as never, [0])).toThrow(ConfigError);
   });
+
+  it('rejects indices that are not array-like with a ConfigError (not a TypeError)', () => {
+    const d = loadDigits();
+    for (const indices of [null, undefined, 3, { length: -1 }]) expect(() => selectRows(d, indices as never)).toThrow(ConfigError);
+    expect(selectRows(d, new Uint32Array(0)).rows).toBe(0); // control: empty is fine
+  });
 });

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { ValidationError } from '@stochnet/graph';
 import type { FloatArray } from './backend.js';
+import { checkPlan } from './math/state.js';
 import type { Plan, WeightBlock } from './plan.js';
 import { writeBack } from './write-back.js';
 
@@ -40,13 +40,7 @@ function copyOf(x: FloatArray): FloatArray {
  * ```
  */
 export function clonePlan(plan: Plan): Plan {
-  const ok =
-    plan !== null &&
-    typeof plan === 'object' &&
-    (plan.bias instanceof Float64Array || plan.bias instanceof Float32Array) &&
-    Array.isArray(plan.weights) &&
-    Array.isArray(plan.blocks);
-  if (!ok) throw new ValidationError('clonePlan: plan must be a compiled Plan (from compile)', { function: 'clonePlan', argument: 'plan' });
+  checkPlan('clonePlan', plan);
   const weights = plan.weights.map((w): WeightBlock => Object.freeze({ ...w, weights: copyOf(w.weights) }));
   const copy: Plan = {
     kind: plan.kind,

@@ -5,6 +5,7 @@
  */
 import type { Connectivity, GroupRole } from '@stochnet/graph';
 import type { Dtype } from './backend.js';
+import { checkPlan } from './math/state.js';
 import type { Plan, PlanKind, WeightBlock } from './plan.js';
 
 /** One unit block in a {@link PlanSummary}. */
@@ -111,6 +112,7 @@ function bytesOf(w: WeightBlock): number {
  * ```
  */
 export function describePlan(plan: Plan): PlanSummary {
+  checkPlan('describePlan', plan);
   const name = (b: number): string => plan.blocks[b]!.group;
   const weights = plan.weights.reduce((s, w) => s + bytesOf(w), 0);
   const biases = plan.bias.byteLength;

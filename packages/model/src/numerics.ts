@@ -60,12 +60,14 @@ export function logSigmoid(x: number): number {
 }
 
 /**
- * Max-shifted log-sum-exp of `values[0 .. n-1]`, accumulated in float64:
- * log Σ e^(values[i]). Returns −Infinity for an empty range or when every
- * value is −Infinity.
+ * Max-shifted log-sum-exp of `values[start .. start+n-1]`, accumulated in
+ * float64: log Σ e^(values[i]). Returns −Infinity for an empty range or when
+ * every value is −Infinity. The range is read in place, so a row of a
+ * row-major matrix needs no `subarray` view.
  *
  * @param values - the terms
- * @param n - how many leading terms to use (defaults to all)
+ * @param n - how many terms to use (defaults to all from `start`)
+ * @param start - index of the first term (default 0)
  * @returns log Σ exp(values)
  *
  * @example
@@ -74,16 +76,17 @@ export function logSigmoid(x: number): number {
  * console.log(logSumExp([1000, 1000])); // 1000.6931471805599
  * ```
  */
-export function logSumExp(values: ArrayLike<number>, n: number = values.length): number {
+export function logSumExp(values: ArrayLike<number>, n: number = values.length, start = 0): number {
+  const end = start + n;
   let max = -Infinity;
-  for (let i = 0; i < n; i++) {
+  for (let i = start; i < end; i++) {
     const v = values[i]!;
     if (v > max) max = v;
   }
   if (max === -Infinity) return -Infinity;
   if (max === Infinity) return Infinity;
   let sum = 0;
-  for (let i = 0; i < n; i++) sum += Math.exp(values[i]! - max);
+  for (let i = start; i < end; i++) sum += Math.exp(values[i]! - max);
   return max + Math.log(sum);
 }
 

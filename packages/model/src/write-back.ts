@@ -4,9 +4,11 @@
  *
  * @module
  */
-import { GraphStructureError, NonFiniteError, ShapeError, throwIssues, ValidationError } from '@stochnet/graph';
+import * as E from 'fp-ts/lib/Either.js';
+import { GraphStructureError, makeNetwork, NonFiniteError, ShapeError, throwIssues, ValidationError } from '@stochnet/graph';
 import type { CouplingId, CouplingParams, GroupId, Network, StochnetError } from '@stochnet/graph';
 import type { FloatArray } from './backend.js';
+import { checkPlan } from './math/state.js';
 import type { Plan, UnitBlock, WeightBlock } from './plan.js';
 
 function mismatch(message: string, details: Record<string, unknown>): GraphStructureError {
@@ -54,24 +56,8 @@ function csrPosition(w: WeightBlock, r: number, c: number): number {
 
 function couplingOf(w: WeightBlock, params: CouplingParams, issues: StochnetError[]): CouplingParams {
   const place = { coupling: w.coupling };
-  if (w.sparse === null) {
-    const weights = widen(w.weights, place, issues);
-    const mask = params.mask;
-    if (mask !== undefined) {
-      const k = weights.findIndex((v, i) => mask[i] === 0 && v !== 0);
-      if (k >= 0) {
-        issues.push(
-          new ValidationError(`plan weight ${k} of coupling ${w.coupling} is ${weights[k]} where its mask is 0; masked-off weights must stay 0`, {
-            ...place,
-            row: Math.floor(k / w.cols),
-            column: k % w.cols,
-            received: weights[k],
-          }),
-        );
-      }
-    }
-    return { ...params, weights };
-  }
+  // Masks, lateral symmetry and zero diagonals are checked on the result by makeNetwork.
+  if (w.sparse === null) return { ...params, weights: widen(w.weights, place, issues) };
   const rows = params.rows ?? new Int32Array(0);
   const cols = params.cols ?? new Int32Array(0);
   const planWeights = widen(w.weights, place, issues);
@@ -89,6 +75,14 @@ function couplingOf(w: WeightBlock, params: CouplingParams, issues: StochnetErro
     weights[k] = planWeights[p]!;
   }
   return { ...params, weights };
+}
+
+/** Throws a ValidationError unless `net` has the shape of a Network. */
+function checkNetwork(net: unknown): asserts net is Network {
+  const n = net as Partial<Network> | null;
+  const s = n !== null && typeof n === 'object' ? n.structure : undefined;
+  const ok = s !== null && typeof s === 'object' && Array.isArray(s.groups) && Array.isArray(s.couplings) && n!.biases instanceof Map && n!.couplings instanceof Map;
+  if (!ok) throw new ValidationError('writeBack: net must be a Network (by default the plan\'s source)', { function: 'writeBack', argument: 'net' });
 }
 
 /** Checks that `net` has exactly the plan's groups and couplings. */
@@ -134,13 +128,18 @@ function checkStructure(plan: Plan, net: Network, issues: StochnetError[]): void
  * float32 parameters widen to float64 exactly, so a float64 plan written
  * back right after compiling equals its source bit for bit. Sparse weights
  * return to the (row, col) order of `net`'s pairs; masks and sparse indices
- * are `net`'s own (immutable) arrays. Neither the plan nor `net` changes.
+ * are `net`'s own (immutable) arrays. The result is validated like any new
+ * Network, so a plan whose parameters broke an invariant is refused here.
+ * Neither the plan nor `net` changes.
  *
  * @param plan - the plan whose parameters to write back
  * @param net - the network giving structure and pair order; default the plan's source
  * @returns a new Network
  * @throws `NonFiniteError` when a plan parameter is NaN or ±Infinity (naming the group or coupling and index)
- * @throws `ValidationError` when a masked-off weight is no longer 0
+ * @throws `ValidationError` when `plan` is not a compiled Plan or `net` not a
+ *   Network, a masked-off weight is no longer 0, or a
+ *   dense lateral block is no longer symmetric with a zero diagonal (every
+ *   problem `validateNetwork` would find in the result is reported)
  * @throws `GraphStructureError` (code `PLAN_MISMATCH`) or `ShapeError` when `net`'s structure is not the plan's
  *
  * @example
@@ -155,16 +154,23 @@ function checkStructure(plan: Plan, net: Network, issues: StochnetError[]): void
  * console.log(net.couplings.get(net.structure.couplings[0]!.id)!.weights[0]); // 0.5
  * ```
  */
-export function writeBack(plan: Plan, net: Network = plan.source): Network {
+export function writeBack(plan: Plan, net?: Network): Network {
+  checkPlan('writeBack', plan);
+  const target = net === undefined ? plan.source : net;
+  checkNetwork(target);
   const issues: StochnetError[] = [];
-  checkStructure(plan, net, issues);
+  checkStructure(plan, target, issues);
   if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
   const blockOf = new Map(plan.blocks.map((b) => [b.group as string, b]));
   const weightOf = new Map(plan.weights.map((w) => [w.coupling as string, w]));
   const biases = new Map<GroupId, Float64Array>();
-  for (const g of net.structure.groups) biases.set(g.id, biasOf(plan, blockOf.get(g.id)!, issues));
+  for (const g of target.structure.groups) biases.set(g.id, biasOf(plan, blockOf.get(g.id)!, issues));
   const couplings = new Map<CouplingId, CouplingParams>();
-  for (const c of net.structure.couplings) couplings.set(c.id, couplingOf(weightOf.get(c.id)!, net.couplings.get(c.id)!, issues));
+  for (const c of target.structure.couplings) couplings.set(c.id, couplingOf(weightOf.get(c.id)!, target.couplings.get(c.id)!, issues));
   if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
-  return Object.freeze({ structure: net.structure, biases, couplings });
+  // A trainer that broke an invariant (a masked-off weight, an asymmetric lateral) is caught here,
+  // not later when the saved network fails to load.
+  const built = makeNetwork(target.structure, biases, couplings);
+  if (E.isLeft(built)) throwIssues([built.left[0], ...built.left.slice(1)]);
+  return built.right;
 }

@@ -5,10 +5,12 @@ import {
   CycleError,
   GraphStructureError,
   NonFiniteError,
+  SelfLoopError,
   ShapeError,
   StochnetError,
   TooLargeError,
   ValidationError,
+  boltzmann,
   emptyNetwork,
   rbm,
   zeros,
@@ -168,6 +170,19 @@ describe('writeBack: bad input', () => {
     const plan = compile(net);
     plan.weights[0]!.weights[1] = 0.5;
     expectRejectsWithoutMutation(() => writeBack(plan), { errorClass: ValidationError, inputs: [net, plan.weights[0]!.weights] });
+  });
+
+  it('rejects a dense lateral made asymmetric or given a diagonal (the saved network would not load)', () => {
+    const net = boltzmann(3, { init: zeros() });
+    const plan = compile(net, { dtype: 'float64' });
+    const w = plan.weights[0]!.weights;
+    w[1] = 0.5; // W[0][1] without its mirror W[1][0]
+    const err = expectRejectsWithoutMutation(() => writeBack(plan), { errorClass: ValidationError, inputs: [net, w, plan.bias] });
+    expect((err as StochnetError).details).toMatchObject({ coupling: 'x--x', row: 0, column: 1 });
+    w[3] = 0.5; // now symmetric: writes back
+    expect(writeBack(plan).couplings.get('x--x' as CouplingId)!.weights[3]).toBe(0.5);
+    w[4] = 1; // W[1][1]
+    expectRejectsWithoutMutation(() => plan.toNetwork(), { errorClass: SelfLoopError, inputs: [net, w] });
   });
 
   it('rejects writing back into a network of another structure', () => {

@@ -17,6 +17,7 @@ import {
   TooLargeError,
   UnknownUnitError,
   ValidationError,
+  zeros,
 } from '@stochnet/graph';
 import {
   blockFieldInto,
@@ -28,6 +29,8 @@ import {
   exactLogProbabilities,
   exactLogZ,
   exactMarginals,
+  exactMoments,
+  exactMomentsInto,
   FieldWorkspace,
   freeEnergy,
   freeEnergyBatchInto,
@@ -123,6 +126,10 @@ describe('bad input to the math on plans', () => {
     expect(e.details).toMatchObject({ states: 2 ** 30, limit: 2 ** 24 });
     expect(thrown(() => exactLogZ(big))).toBeInstanceOf(TooLargeError);
     expect(thrown(() => exactMarginals(big))).toBeInstanceOf(TooLargeError);
+    // 60 001 units: the n² second moments (29 GB) must not be allocated before the limit is checked.
+    const wide = compile(sbn([60_000, 1], { init: zeros() }), f64);
+    expect(thrown(() => exactMoments(wide))).toBeInstanceOf(TooLargeError);
+    expect(thrown(() => exactMomentsInto(null as never, bm))).toBeInstanceOf(ValidationError);
     expect(thrown(() => logProb(big, new Float64Array(30)))).toBeInstanceOf(TooLargeError);
     const deep = compile(sbn([2, 30], { seed: 1 }), f64);
     expect(thrown(() => exactLogLikelihood(deep, Uint8Array.of(1, 0), 1))).toBeInstanceOf(TooLargeError);
@@ -141,6 +148,16 @@ describe('bad input to the math on plans', () => {
     expect(thrown(() => blockFieldInto(new Float64Array(6), bm, new Float64Array(6), 1, 0, { values: 'probabilities' as never }))).toBeInstanceOf(ConfigError);
     expect(thrown(() => hiddenGivenVisible(rbmPlan, new Float64Array(4), 1, { values: 'maybe' as never }))).toBeInstanceOf(ConfigError);
     expect(thrown(() => blockFieldInto(new Float64Array(6), bm, new Float64Array(6), 1, 0, { workspace: new FieldWorkspace(rbmPlan) }))).toBeInstanceOf(ConfigError);
+  });
+
+  it('FieldWorkspace checks its plan and row count up front (a NaN row count used to fail later, inside a kernel)', () => {
+    for (const rows of [Number.NaN, -1, 2.5, Infinity, '4']) expect(thrown(() => new FieldWorkspace(bm, rows as never))).toBeInstanceOf(ShapeError);
+    for (const plan of [null, {}, { blocks: [], weights: [] }]) expect(thrown(() => new FieldWorkspace(plan as never))).toBeInstanceOf(ValidationError);
+    const out = new Float64Array(6);
+    blockFieldInto(out, bm, new Float64Array(6).fill(1), 1, 0, { workspace: new FieldWorkspace(bm, 0) }); // 0 rows: grows on use
+    const fresh = new Float64Array(6);
+    blockFieldInto(fresh, bm, new Float64Array(6).fill(1), 1, 0);
+    expect(Array.from(out)).toEqual(Array.from(fresh));
   });
 
   it('empty batches throw ShapeError', () => {

@@ -113,6 +113,10 @@ describe('N2 reference values', () => {
     expect(logSumExp([3, -Infinity])).toBe(3);
     expect(logSumExp([1, Infinity])).toBe(Infinity);
     expect(logSumExp(Float64Array.of(1, 2, 1000), 2)).toBeCloseTo(2 + Math.log1p(Math.exp(-1)), 14);
+    // A row in place: terms start..start+n−1 only, the same value as the copied row.
+    const m = Float64Array.of(1000, 1, 2, 1000);
+    expect(logSumExp(m, 2, 1)).toBe(logSumExp([1, 2]));
+    expect(logSumExp(m, 0, 2)).toBe(-Infinity);
   });
 
   it('logBernoulli is exact at saturated logits and normalised', () => {

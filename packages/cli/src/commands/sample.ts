@@ -15,7 +15,8 @@ import { println } from '../io.js';
 import type { CliIo } from '../io.js';
 import { readModel } from '../model-file.js';
 import { visibleShape } from '../model-shape.js';
-import { writeBands, writeImages } from '../pictures.js';
+import { writeAtomic } from '../atomic.js';
+import { bandsPng, imagesPng } from '../pictures.js';
 import { drawSamples, inpaint, topHalf } from '../sampling.js';
 
 interface SampleFlags extends DataFlags {
@@ -35,7 +36,7 @@ async function runSample(modelPath: string, flags: SampleFlags, io: CliIo): Prom
     const how = plan.kind === 'sbn' ? 'ancestral draws' : `${flags.sweeps} Gibbs sweeps from random starts`;
     println(io.stdout, `stochnet sample: ${flags.n} samples from the ${plan.kind} in ${modelPath} (${how})`);
     const v = drawSamples(plan, flags.n, { seed: flags.seed, sweeps: flags.sweeps });
-    await writeImages(out, v, flags.n, shape);
+    await writeAtomic(out, imagesPng(v, flags.n, shape));
     println(io.stdout, `wrote ${relative(io.cwd, out)}: p(v | layer above) at the last step, ${Math.min(10, flags.n)} a row`);
     return;
   }
@@ -52,7 +53,7 @@ async function runSample(modelPath: string, flags: SampleFlags, io: CliIo): Prom
   const filled = inpaint(plan, images, n, clamped, { seed: flags.seed, sweeps: flags.sweeps });
   const given = Float64Array.from(images);
   for (let r = 0; r < n; r++) for (let i = clamped.length; i < set.cols; i++) given[r * set.cols + i] = 0.5;
-  await writeBands(out, [images, given, filled], n, shape);
+  await writeAtomic(out, bandsPng([images, given, filled], n, shape));
   println(io.stdout, `wrote ${relative(io.cwd, out)}: in each group of three rows, the originals, the clamped top halves, and the completions`);
 }
 

@@ -24,6 +24,8 @@ export interface TrainFlags extends DataFlags {
   readonly seed: string;
   readonly weightDecay?: number | undefined;
   readonly momentum?: number | undefined;
+  readonly lrDecay?: number | undefined;
+  readonly initSd?: number | undefined;
   readonly chains: number;
   readonly fineTune: number;
   readonly out: string;
@@ -45,6 +47,10 @@ export interface TrainConfig {
   readonly seed: string;
   readonly weightDecay: number;
   readonly momentum: number | undefined;
+  /** Per-epoch factor of the learning rate (1: constant). */
+  readonly lrDecay: number;
+  /** Standard deviation of the initial weights. */
+  readonly initSd: number;
   readonly chains: number;
   readonly fineTune: number;
 }
@@ -52,7 +58,7 @@ export interface TrainConfig {
 /** The hidden units of an RBM when no size is given: small enough for an exact log-likelihood. */
 export const DEFAULT_HIDDEN = 20;
 
-const DEFAULT_RATE: Record<MethodFlag['method'], number> = { cd: 0.05, pcd: 0.02, pt: 0.02, 'sbn-gibbs': 0.05, 'wake-sleep': 0.05, dbn: 0.05 };
+const DEFAULT_RATE: Record<MethodFlag['method'], number> = { cd: 0.05, pcd: 0.05, pt: 0.05, 'sbn-gibbs': 0.05, 'wake-sleep': 0.05, dbn: 0.05 };
 
 const RULES: Record<ModelKind, readonly MethodFlag['method'][]> = {
   rbm: ['cd', 'pcd', 'pt'],
@@ -60,7 +66,7 @@ const RULES: Record<ModelKind, readonly MethodFlag['method'][]> = {
   dbn: ['dbn'],
 };
 
-const DEFAULT_METHOD: Record<ModelKind, MethodFlag> = { rbm: { method: 'pcd', k: 1 }, sbn: { method: 'sbn-gibbs' }, dbn: { method: 'dbn' } };
+const DEFAULT_METHOD: Record<ModelKind, MethodFlag> = { rbm: { method: 'pcd', k: 5 }, sbn: { method: 'sbn-gibbs' }, dbn: { method: 'dbn' } };
 
 /** @internal Checks the flags' combinations and fills in per-rule defaults. */
 export function trainConfigOf(flags: TrainFlags): TrainConfig {
@@ -97,6 +103,8 @@ export function trainConfigOf(flags: TrainFlags): TrainConfig {
     seed: flags.seed,
     weightDecay: flags.weightDecay ?? (model === 'sbn' ? 0 : 0.0002),
     momentum: flags.momentum,
+    lrDecay: flags.lrDecay ?? (model === 'rbm' ? 0.95 : 1),
+    initSd: flags.initSd ?? (model === 'rbm' ? 0.1 : 0.01),
     chains: flags.chains,
     fineTune: flags.fineTune,
   };
@@ -125,6 +133,8 @@ export const FROM_CHECKPOINT: readonly (readonly [string, string])[] = [
   ['seed', '--seed'],
   ['weightDecay', '--weight-decay'],
   ['momentum', '--momentum'],
+  ['lrDecay', '--lr-decay'],
+  ['initSd', '--init-sd'],
   ['chains', '--chains'],
   ['idx', '--idx'],
   ['csv', '--csv'],

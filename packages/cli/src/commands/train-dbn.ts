@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { dbn } from '@stochnet/graph';
+import { dbn, normal } from '@stochnet/graph';
 import { fineTuneDbn, trainDbn } from '@stochnet/inference';
 import type { TrainingData } from '@stochnet/inference';
 import { UsageError } from '../errors.js';
@@ -36,7 +36,7 @@ export function runDbnTraining(cfg: TrainConfig, train: Labelled, test: Labelled
   const layers = cfg.hidden.length;
   const stages = layers + (cfg.fineTune > 0 ? 1 : 0);
   progress.update(0, `layer 1/${layers}`);
-  const result = trainDbn(dbn(sizes, { seed: cfg.seed, shape }), train.data, {
+  const result = trainDbn(dbn(sizes, { seed: cfg.seed, shape, init: normal(0, cfg.initSd) }), train.data, {
     method: 'cd',
     k: 1,
     epochs: cfg.epochs,
@@ -44,6 +44,7 @@ export function runDbnTraining(cfg: TrainConfig, train: Labelled, test: Labelled
     learningRate: cfg.learningRate,
     seed: cfg.seed,
     weightDecay: cfg.weightDecay,
+    ...(cfg.lrDecay === 1 ? {} : { schedule: { type: 'exponential' as const, decay: cfg.lrDecay } }),
     ...(cfg.momentum === undefined ? {} : { momentum: cfg.momentum }),
     onLayer: (k, r) => {
       const recon = r.history.at(-1)?.train['reconstruction'];

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { sbn, visibleBiasFromData } from '@stochnet/graph';
+import { normal, sbn, visibleBiasFromData } from '@stochnet/graph';
 import { compile } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
 import { importanceLogLikelihood, trainSbn } from '@stochnet/inference';
@@ -35,7 +35,7 @@ const curveMetric: Metric = (plan: Plan, data: TrainingData) => {
 
 /** @internal Trains an SBN [cols, ...hidden] on the data. */
 export function runSbnTraining(cfg: TrainConfig, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], progress: ProgressLine): TrainOutcome {
-  const net = sbn([data.cols, ...cfg.hidden], { seed: cfg.seed, shape, visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) });
+  const net = sbn([data.cols, ...cfg.hidden], { seed: cfg.seed, shape, init: normal(0, cfg.initSd), visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) });
   const plan = compile(net, { dtype: 'float64' });
   const batches = Math.ceil(data.rows / Math.min(cfg.batchSize, data.rows));
   const total = Math.max(1, cfg.epochs * batches);
@@ -46,6 +46,7 @@ export function runSbnTraining(cfg: TrainConfig, data: TrainingData, validation:
     learningRate: cfg.learningRate,
     seed: cfg.seed,
     weightDecay: cfg.weightDecay,
+    ...(cfg.lrDecay === 1 ? {} : { schedule: { type: 'exponential' as const, decay: cfg.lrDecay } }),
     ...(cfg.momentum === undefined ? {} : { momentum: cfg.momentum }),
     metrics: { loglik: curveMetric },
     ...(validation === null ? {} : { validation }),

@@ -7,19 +7,19 @@
  */
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
-import { rbm, visibleBiasFromData } from '@stochnet/graph';
+import { normal, rbm, visibleBiasFromData } from '@stochnet/graph';
 import { compile, hiddenGivenVisible, visibleGivenHidden } from '@stochnet/model';
-import type { Plan } from '@stochnet/model';
 import type { TrainingData } from '@stochnet/inference';
+import { writeAll } from '../atomic.js';
 import { addDataOptions, dataSpecOf, loadData } from '../data-source.js';
 import type { DataSpec } from '../data-source.js';
 import { UsageError } from '../errors.js';
-import { countInt, layerList, methodFlag, methodName, nonNegativeNumber, positiveInt, positiveNumber, unitInterval } from '../flags.js';
+import { countInt, decayFactor, layerList, methodFlag, methodName, nonNegativeNumber, positiveInt, positiveNumber, unitInterval } from '../flags.js';
 import { println } from '../io.js';
 import type { CliIo } from '../io.js';
 import { formatLikelihood, logLikelihood } from '../likelihood.js';
-import { writeModel, writeSigmoidNet } from '../model-file.js';
-import { writeBands, writeCurve, writeFilters, writeImages } from '../pictures.js';
+import { modelText, sigmoidNetText } from '../model-file.js';
+import { bandsPng, curveFiles, filtersPng, imagesPng } from '../pictures.js';
 import { ProgressLine } from '../progress.js';
 import { drawSamples } from '../sampling.js';
 import type { TrainOutcome } from './outcome.js';
@@ -48,7 +48,7 @@ async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec,
   const fresh =
     run === null
       ? {
-          plan: compile(rbm(data.cols, cfg.hidden[0]!, { seed: cfg.seed, shape, visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) })),
+          plan: compile(rbm(data.cols, cfg.hidden[0]!, { seed: cfg.seed, shape, init: normal(0, cfg.initSd), visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) })),
           options: {
             method: m.method === 'pt' ? 'pt' : m.method === 'cd' ? 'cd' : 'pcd',
             ...(m.method === 'cd' || m.method === 'pcd' ? { k: m.k } : {}),
@@ -57,6 +57,7 @@ async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec,
             learningRate: cfg.learningRate,
             seed: cfg.seed,
             weightDecay: cfg.weightDecay,
+            ...(cfg.lrDecay === 1 ? {} : { schedule: { type: 'exponential' as const, decay: cfg.lrDecay } }),
             ...(cfg.momentum === undefined ? {} : { momentum: cfg.momentum }),
           } as const,
         }
@@ -84,13 +85,6 @@ async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec,
     classifier: null,
     lines: [],
   };
-}
-
-async function reconstructions(path: string, plan: Plan, d: TrainingData, shape: readonly [number, number]): Promise<void> {
-  const n = Math.min(RECONSTRUCTIONS, d.rows);
-  const v = d.values.subarray(0, n * d.cols);
-  const recon = visibleGivenHidden(plan, hiddenGivenVisible(plan, v, n), n);
-  await writeBands(path, [v, recon], n, shape);
 }
 
 /** @internal Runs `stochnet train` with parsed flags. */
@@ -142,34 +136,32 @@ export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd:
     progress.finish();
   }
   println(io.stdout, `  trained in ${(progress.elapsed() / 1000).toFixed(1)} s`);
-  const files: [string, string][] = [];
-  const path = (name: string): string => join(out, name);
-  await writeModel(path('model.json'), outcome.network);
-  files.push(['model.json', 'the trained network (stochnet JSON)']);
-  if (cfg.model === 'rbm') files.push(['checkpoint.json', `continue with: stochnet train --resume ${relative(io.cwd, path('checkpoint.json'))} --epochs ${target * 2}`]);
-  if (outcome.classifier !== null) {
-    await writeSigmoidNet(path('classifier.json'), outcome.classifier, 'classifier');
-    files.push(['classifier.json', 'the fine-tuned classifier (stochnet eval --classifier)']);
+  const files: [string, Uint8Array | string][] = [];
+  const listing: [string, string][] = [];
+  const add = (name: string, data: Uint8Array | string, what: string | null): void => {
+    files.push([join(out, name), data]);
+    if (what !== null) listing.push([name, what]);
+  };
+  add('model.json', modelText(outcome.network), 'the trained network (stochnet JSON)');
+  if (cfg.model === 'rbm') listing.push(['checkpoint.json', `continue with: stochnet train --resume ${relative(io.cwd, join(out, 'checkpoint.json'))} --epochs ${target * 2}`]);
+  if (outcome.classifier !== null) add('classifier.json', sigmoidNetText(outcome.classifier, 'classifier'), 'the fine-tuned classifier (stochnet eval --classifier)');
+  if (outcome.recognition !== null) add('recognition.json', sigmoidNetText(outcome.recognition, 'recognition'), 'the recognition net, an importance-sampling proposal (stochnet eval --recognition)');
+  for (const [base, chart, what] of [['curve', outcome.curve, 'the learning curve'], ['fine-tune', outcome.fineTuneCurve, 'the fine-tuning curve']] as const) {
+    const c = chart === null ? null : curveFiles(chart.series, chart.title, chart.yLabel);
+    if (c === null) continue;
+    add(`${base}.svg`, c.svg, null);
+    add(`${base}.png`, c.png, `${base}.svg too: ${what}`);
   }
-  if (outcome.recognition !== null) {
-    await writeSigmoidNet(path('recognition.json'), outcome.recognition, 'recognition');
-    files.push(['recognition.json', 'the recognition net, an importance-sampling proposal (stochnet eval --recognition)']);
-  }
-  const curve = await writeCurve(out, 'curve', outcome.curve.series, outcome.curve.title, outcome.curve.yLabel);
-  if (curve.length > 0) files.push(['curve.svg, curve.png', 'the learning curve']);
-  if (outcome.fineTuneCurve !== null) {
-    const c = outcome.fineTuneCurve;
-    if ((await writeCurve(out, 'fine-tune', c.series, c.title, c.yLabel)).length > 0) files.push(['fine-tune.svg, fine-tune.png', 'the fine-tuning curve']);
-  }
-  await writeFilters(path('filters.png'), outcome.plan, shape);
-  files.push(['filters.png', 'the weights of each unit above the visible layer']);
+  add('filters.png', filtersPng(outcome.plan, shape), 'the weights from each unit of the first hidden layer');
   const samples = drawSamples(outcome.plan, pictures.samples, { seed: `${cfg.seed}/samples`, sweeps: pictures.sweeps });
-  await writeImages(path('samples.png'), samples, pictures.samples, shape);
   const how = cfg.model === 'sbn' ? 'ancestral draws' : `${pictures.sweeps} Gibbs sweeps from random starts`;
-  files.push(['samples.png', `${pictures.samples} samples: ${how}, showing p(v | layer above) of the last`]);
+  add('samples.png', imagesPng(samples, pictures.samples, shape), `${pictures.samples} samples: ${how}, showing p(v | layer above) of the last`);
   if (cfg.model === 'rbm') {
-    await reconstructions(path('reconstructions.png'), outcome.plan, test ?? data, shape);
-    files.push(['reconstructions.png', `${test === null ? 'training' : 'held-out'} examples (odd rows) above their reconstructions (even rows)`]);
+    const d = test ?? data;
+    const n = Math.min(RECONSTRUCTIONS, d.rows);
+    const v = d.values.subarray(0, n * d.cols);
+    const recon = visibleGivenHidden(outcome.plan, hiddenGivenVisible(outcome.plan, v, n), n, { values: 'unit-interval' });
+    add('reconstructions.png', bandsPng([v, recon], n, shape), `${test === null ? 'training' : 'held-out'} examples above their mean-field reconstructions`);
   }
   const evalSet = test ?? data;
   const ll = logLikelihood(outcome.plan, evalSet.values as Uint8Array, evalSet.rows, {
@@ -177,11 +169,12 @@ export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd:
     base: { data: data.values as Uint8Array, rows: data.rows },
     recognition: outcome.recognition,
   });
+  await writeAll(files);
   println(io.stdout, `${test === null ? 'training-data' : 'held-out'} log-likelihood: ${formatLikelihood(ll)}`);
   for (const line of outcome.lines) println(io.stdout, line);
   println(io.stdout, `wrote ${relative(io.cwd, out) || '.'}/`);
-  const width = Math.max(...files.map(([f]) => f.length));
-  for (const [f, what] of files) println(io.stdout, `  ${f.padEnd(width)}  ${what}`);
+  const width = Math.max(...listing.map(([f]) => f.length));
+  for (const [f, what] of listing) println(io.stdout, `  ${f.padEnd(width)}  ${what}`);
 }
 
 /** @internal The `train` command. */
@@ -191,13 +184,15 @@ export function trainCommand(io: CliIo): Command {
     .option('--model <kind>', 'rbm, sbn or dbn', 'rbm')
     .option('--hidden <n>', `hidden units of an rbm or a one-layer sbn (default ${DEFAULT_HIDDEN})`, positiveInt)
     .option('--layers <sizes>', 'layer sizes, visible first, e.g. 64,100,100', layerList)
-    .option('--method <rule>', 'rbm: cd-K (e.g. cd-1), pcd, pcd-K, pt; sbn: sbn-gibbs, wake-sleep; dbn: dbn (default: pcd, sbn-gibbs, dbn)', methodFlag)
+    .option('--method <rule>', 'rbm: cd-K (e.g. cd-1), pcd-K (pcd = pcd-1), pt; sbn: sbn-gibbs, wake-sleep; dbn: dbn (default: pcd-5, sbn-gibbs, dbn)', methodFlag)
     .option('--epochs <n>', 'epochs (a dbn: per layer); with --resume, the total', countInt, 50)
-    .option('--lr <rate>', 'learning rate (default: cd 0.05, pcd and pt 0.02, others 0.05)', positiveNumber)
-    .option('--batch-size <n>', 'examples per update', positiveInt, 50)
+    .option('--lr <rate>', 'learning rate (default 0.05)', positiveNumber)
+    .option('--lr-decay <factor>', 'multiply the learning rate by this after every epoch (default: rbm 0.95, others 1)', decayFactor)
+    .option('--batch-size <n>', 'examples per update', positiveInt, 20)
     .option('--seed <seed>', 'seed of every random draw', '1')
     .option('--weight-decay <lambda>', 'L2 weight decay (default 0.0002; sbn 0)', nonNegativeNumber)
     .option('--momentum <mu>', 'a fixed momentum (default 0.5, then 0.9 from epoch 5)', unitInterval)
+    .option('--init-sd <sd>', 'standard deviation of the initial weights (default: rbm 0.1, others 0.01)', nonNegativeNumber)
     .option('--chains <n>', 'persistent chains of pcd and pt', positiveInt, 100)
     .option('--fine-tune <epochs>', 'dbn: fine-tune as a classifier on the labels for this many epochs', countInt, 0);
   addDataOptions(cmd, 'train on data')

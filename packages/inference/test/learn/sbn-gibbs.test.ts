@@ -80,11 +80,13 @@ describe('sbn-gibbs training', () => {
     expect(exactLogLikelihood(plan, data.values, data.rows)).toBe(before);
   });
 
-  it('is deterministic: same seed, same bytes; another seed, other bytes', () => {
+  it('is deterministic (sbn-gibbs and wake-sleep): same seed, same bytes; another seed, other bytes', () => {
     const plan = compile(sbn([6, 3], { seed: 'student' }), { dtype: 'float64' });
-    const opts = { method: 'sbn-gibbs', epochs: 2, batchSize: 7, learningRate: 0.1, seed: 'd' } as const;
-    expect(bytes(trainSbn(plan, data, opts).plan)).toBe(bytes(trainSbn(plan, data, opts).plan));
-    expect(bytes(trainSbn(plan, data, { ...opts, seed: 'e' }).plan)).not.toBe(bytes(trainSbn(plan, data, opts).plan));
+    for (const method of ['sbn-gibbs', 'wake-sleep'] as const) {
+      const opts = { method, epochs: 2, batchSize: 7, learningRate: 0.1, seed: 'd' } as const;
+      expect(bytes(trainSbn(plan, data, opts).plan)).toBe(bytes(trainSbn(plan, data, opts).plan));
+      expect(bytes(trainSbn(plan, data, { ...opts, seed: 'e' }).plan)).not.toBe(bytes(trainSbn(plan, data, opts).plan));
+    }
   });
 
   it('keeps one chain per example index and restarts a chain whose row changed', () => {

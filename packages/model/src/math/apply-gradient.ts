@@ -7,6 +7,7 @@ import { ConfigError, NonFiniteError } from '@stochnet/graph';
 import type { Plan, WeightBlock } from '../plan.js';
 import { checkGradient, checkGradientFinite } from './arg-checks.js';
 import type { Gradient } from './gradient.js';
+import { checkPlan } from './state.js';
 
 const FN = 'applyGradient';
 
@@ -55,6 +56,7 @@ function isWritten(w: WeightBlock, i: number): boolean {
  * ```
  */
 export function applyGradient(plan: Plan, grad: Gradient, learningRate: number): void {
+  checkPlan(FN, plan);
   if (typeof learningRate !== 'number' || !Number.isFinite(learningRate) || learningRate <= 0) {
     throw new ConfigError(`${FN}: learningRate must be a finite positive number, got ${String(learningRate)}`, {
       function: FN,

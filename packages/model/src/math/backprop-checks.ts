@@ -7,7 +7,7 @@
 import { BinaryDataError, NonFiniteError, ShapeError, ValidationError } from '@stochnet/graph';
 import type { FloatArray } from '../backend.js';
 import { checkRows } from './state.js';
-import { checkSigmoidLayers } from './sigmoid-net.js';
+import { checkSigmoidNet } from './sigmoid-net.js';
 import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
 
 /**
@@ -16,7 +16,7 @@ import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
  * @internal
  */
 export function checkInput(fn: string, net: SigmoidNet, x: FloatArray, batch: number): void {
-  checkSigmoidLayers(fn, net.layers, net.output);
+  checkSigmoidNet(fn, net);
   checkRows(fn, 'batch', batch);
   const width = net.layers[0]!.inputs;
   if (!(x instanceof Float64Array || x instanceof Float32Array) || x.length !== batch * width) {

@@ -9,6 +9,7 @@ import type { FloatArray, GemmShape } from '../backend.js';
 import { logBernoulli, logSumExp, sigmoid } from '../numerics.js';
 import { checkRows } from './state.js';
 import { checkGrads, checkInput, checkTargets } from './backprop-checks.js';
+import { checkSigmoidNet } from './sigmoid-net.js';
 import type { SigmoidNet, SigmoidNetGradient } from './sigmoid-net.js';
 
 /** Scratch buffers of {@link lossAndGradient}, sized from a net and a largest batch. */
@@ -31,6 +32,7 @@ export interface BackpropWorkspace {
  * @param rows - the largest batch
  * @returns a fresh workspace
  * @throws ShapeError when rows is not a positive integer
+ * @throws ValidationError when `net` is not a SigmoidNet
  *
  * @example
  * ```ts
@@ -40,6 +42,7 @@ export interface BackpropWorkspace {
  * ```
  */
 export function createBackpropWorkspace(net: SigmoidNet, rows: number): BackpropWorkspace {
+  checkSigmoidNet('createBackpropWorkspace', net);
   checkRows('createBackpropWorkspace', 'rows', rows);
   const widest = net.layers.reduce((m, l) => Math.max(m, l.inputs, l.outputs), 0);
   return {
@@ -48,6 +51,19 @@ export function createBackpropWorkspace(net: SigmoidNet, rows: number): Backprop
     deltas: [new Float64Array(rows * widest), new Float64Array(rows * widest)],
     shape: { m: 0, n: 0, k: 0, transA: false, transB: false, alpha: 1, beta: 0 },
   };
+}
+
+/** Whether a workspace holds every buffer a batch of `batch` rows of `net` needs. */
+function fits(workspace: BackpropWorkspace, net: SigmoidNet, batch: number): boolean {
+  const ws = workspace as Partial<BackpropWorkspace> | null;
+  if (ws === null || typeof ws !== 'object' || typeof ws.rows !== 'number' || ws.rows < batch || typeof ws.shape !== 'object' || ws.shape === null) return false;
+  const { activations, deltas } = ws;
+  if (!Array.isArray(activations) || activations.length !== net.layers.length || !Array.isArray(deltas) || deltas.length !== 2) return false;
+  const widest = net.layers.reduce((m, l) => Math.max(m, l.inputs, l.outputs), 0);
+  return (
+    activations.every((a, k) => a instanceof Float64Array && a.length >= batch * net.layers[k]!.outputs) &&
+    deltas.every((d) => d instanceof Float64Array && d.length >= batch * widest)
+  );
 }
 
 /** Sets every field of a reused GEMM shape (alpha 1, beta 0). */
@@ -116,16 +132,21 @@ export function forwardInto(activations: Float64Array[], net: SigmoidNet, x: Flo
       });
     }
   });
+  return predict(activations, net, x, batch);
+}
+
+/** The forward pass of {@link forwardInto} on checked arguments. */
+function predict(activations: Float64Array[], net: SigmoidNet, x: FloatArray, batch: number): Float64Array[] {
   forwardLogits(activations, net, x, batch, { m: 0, n: 0, k: 0, transA: false, transB: false, alpha: 1, beta: 0 });
   const z = activations[activations.length - 1]!;
   const n = net.layers[net.layers.length - 1]!.outputs;
   for (let r = 0; r < batch; r++) {
+    const o = r * n;
     if (net.output === 'logistic') {
-      for (let j = 0; j < n; j++) z[r * n + j] = sigmoid(z[r * n + j]!);
+      for (let j = 0; j < n; j++) z[o + j] = sigmoid(z[o + j]!);
     } else {
-      const row = z.subarray(r * n, r * n + n);
-      const lse = logSumExp(row);
-      for (let j = 0; j < n; j++) row[j] = Math.exp(row[j]! - lse);
+      const lse = logSumExp(z, n, o);
+      for (let j = 0; j < n; j++) z[o + j] = Math.exp(z[o + j]! - lse);
     }
   }
   return activations;
@@ -150,7 +171,7 @@ export function forwardInto(activations: Float64Array[], net: SigmoidNet, x: Flo
  */
 export function forward(net: SigmoidNet, x: FloatArray, batch: number): Float64Array[] {
   checkInput('forward', net, x, batch);
-  return forwardInto(net.layers.map((l) => new Float64Array(batch * l.outputs)), net, x, batch);
+  return predict(net.layers.map((l) => new Float64Array(batch * l.outputs)), net, x, batch);
 }
 
 /**
@@ -201,8 +222,9 @@ export function lossAndGradient(
   checkInput(fn, net, x, batch);
   checkTargets(fn, net, y, batch);
   checkGrads(fn, net, grads);
-  if (workspace !== undefined && (workspace.rows < batch || workspace.activations.length !== net.layers.length || workspace.activations.some((a, k) => a.length < workspace.rows * net.layers[k]!.outputs))) {
-    throw new ShapeError(`${fn}: workspace does not fit this net and batch; create it with createBackpropWorkspace(net, batch)`, { function: fn, argument: 'workspace', expected: batch, received: workspace.rows });
+  if (workspace !== undefined && !fits(workspace, net, batch)) {
+    const rows = (workspace as Partial<BackpropWorkspace> | null)?.rows;
+    throw new ShapeError(`${fn}: workspace does not fit this net and batch; create it with createBackpropWorkspace(net, batch)`, { function: fn, argument: 'workspace', expected: batch, received: rows });
   }
   const ws = workspace ?? createBackpropWorkspace(net, batch);
   const { activations: acts, shape } = ws;
@@ -221,11 +243,11 @@ export function lossAndGradient(
         delta[i] = (sigmoid(z[i]!) - y[i]!) / batch;
       }
     } else {
-      const row = z.subarray(r * n, r * n + n);
-      const lse = logSumExp(row);
+      const o = r * n;
+      const lse = logSumExp(z, n, o);
       const target = y[r]!;
-      loss -= row[target]! - lse;
-      for (let j = 0; j < n; j++) delta[r * n + j] = (Math.exp(row[j]! - lse) - (j === target ? 1 : 0)) / batch;
+      loss -= z[o + target]! - lse;
+      for (let j = 0; j < n; j++) delta[o + j] = (Math.exp(z[o + j]! - lse) - (j === target ? 1 : 0)) / batch;
     }
   }
   for (let k = L - 1; k >= 0; k--) {
@@ -244,7 +266,9 @@ export function lossAndGradient(
     net.backend.gemm(next, delta, l.weights, shape);
     const h = acts[k - 1]!;
     for (let i = 0; i < batch * l.inputs; i++) next[i] = next[i]! * h[i]! * (1 - h[i]!);
-    [delta, next] = [next, delta];
+    const done = delta;
+    delta = next;
+    next = done;
   }
   return loss / batch;
 }

@@ -9,7 +9,7 @@ import type { Plan } from '../plan.js';
 import { checkStates, Part } from './enumerate.js';
 import { accumulateCoupling, FieldWorkspace } from './field.js';
 import { rbmLayout } from './rbm-layout.js';
-import { checkBatch, checkOut, checkState, checkUnit, maxStatesOf, valueCheckOf } from './state.js';
+import { checkBatch, checkOut, checkPlan, checkState, checkUnit, maxStatesOf, valueCheckOf } from './state.js';
 import type { ExactOptions, StateArray, ValueCheck } from './state.js';
 import { paramAt, unitGraph } from './unit-graph.js';
 import type { UnitGraph } from './unit-graph.js';
@@ -79,6 +79,7 @@ function pieceLogZDelta(fn: string, plan: Plan, g: UnitGraph, state: StateArray,
  */
 export function conditional(plan: Plan, state: StateArray, unit: number, opts?: ExactOptions): number {
   const fn = 'conditional';
+  checkPlan(fn, plan);
   checkState(fn, plan, state);
   checkUnit(fn, plan, unit);
   const maxStates = maxStatesOf(fn, opts);

@@ -8,7 +8,7 @@ import type { FloatArray } from '../backend.js';
 import type { Plan } from '../plan.js';
 import { accumulateCoupling, FieldWorkspace } from './field.js';
 import { rbmLayout } from './rbm-layout.js';
-import { checkBatch, checkKind, checkOut, checkState } from './state.js';
+import { checkBatch, checkKind, checkOut, checkPlan, checkState } from './state.js';
 import type { StateArray } from './state.js';
 
 /**
@@ -36,6 +36,7 @@ import type { StateArray } from './state.js';
  */
 export function energy(plan: Plan, state: StateArray): number {
   const fn = 'energy';
+  checkPlan(fn, plan);
   checkKind(fn, plan, ['rbm', 'boltzmann'], 'a plan with directed couplings is normalised per factor: use logProb (or exactLogProbabilities) instead');
   checkState(fn, plan, state);
   let negE = 0;
@@ -92,6 +93,7 @@ export function energy(plan: Plan, state: StateArray): number {
  */
 export function freeEnergyBatchInto(out: Float64Array, plan: Plan, v: StateArray, batch: number): void {
   const fn = 'freeEnergyBatchInto';
+  checkPlan(fn, plan);
   const L = rbmLayout(fn, plan, 'for a boltzmann plan use energy or exactLogLikelihood');
   checkBatch(fn, 'v', v, batch, L.nv);
   checkOut(fn, out, batch, true);

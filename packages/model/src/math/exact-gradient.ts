@@ -12,7 +12,7 @@ import { UndirectedEnumerator } from './pieces.js';
 import { zeroGradient } from './gradient.js';
 import type { Gradient } from './gradient.js';
 import { JointWalker } from './joint.js';
-import { checkBatch, maxStatesOf } from './state.js';
+import { checkBatch, checkPlan, maxStatesOf } from './state.js';
 import type { ExactOptions, StateArray } from './state.js';
 import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
 import type { UnitGraph } from './unit-graph.js';
@@ -125,6 +125,7 @@ function chainGradient(fn: string, plan: Plan, g: UnitGraph, roles: Roles, data:
  */
 export function exactGradientInto(out: Gradient, plan: Plan, data: StateArray, rows: number, opts?: ExactOptions): void {
   const fn = 'exactGradientInto';
+  checkPlan(fn, plan);
   const roles = rolesOf(fn, plan);
   checkBatch(fn, 'data', data, rows, roles.visible.length);
   const maxStates = maxStatesOf(fn, opts);

@@ -10,7 +10,7 @@ import { freeEnergyBatchInto } from './energy.js';
 import { checkStates } from './enumerate.js';
 import { JointWalker } from './joint.js';
 import { UndirectedEnumerator } from './pieces.js';
-import { checkBatch, maxStatesOf } from './state.js';
+import { checkBatch, checkPlan, maxStatesOf } from './state.js';
 import type { ExactOptions, StateArray } from './state.js';
 import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
 
@@ -48,6 +48,7 @@ import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
  */
 export function exactLogLikelihood(plan: Plan, data: StateArray, rows: number, opts?: ExactOptions): number {
   const fn = 'exactLogLikelihood';
+  checkPlan(fn, plan);
   const roles = rolesOf(fn, plan);
   checkBatch(fn, 'data', data, rows, roles.visible.length);
   const maxStates = maxStatesOf(fn, opts);

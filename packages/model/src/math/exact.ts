@@ -18,7 +18,7 @@ import { isUndirected } from './clamp.js';
 import { checkStates } from './enumerate.js';
 import { UndirectedEnumerator } from './pieces.js';
 import { JointWalker } from './joint.js';
-import { checkKind, checkOut, maxStatesOf } from './state.js';
+import { checkKind, checkOut, checkPlan, maxStatesOf } from './state.js';
 import type { ExactOptions } from './state.js';
 import { gatherBias, gatherParams, unitGraph } from './unit-graph.js';
 
@@ -55,6 +55,7 @@ export interface ExactMoments {
  */
 export function exactLogZ(plan: Plan, opts?: ExactOptions): number {
   const fn = 'exactLogZ';
+  checkPlan(fn, plan);
   checkKind(fn, plan, ['rbm', 'boltzmann'], 'a plan with directed couplings is normalised per factor: use exactLogProbabilities or exactLogLikelihood');
   const maxStates = maxStatesOf(fn, opts);
   const g = unitGraph(plan);
@@ -90,6 +91,7 @@ export function exactLogZ(plan: Plan, opts?: ExactOptions): number {
  */
 export function exactLogProbabilitiesInto(out: Float64Array, plan: Plan, opts?: ExactOptions): void {
   const fn = 'exactLogProbabilitiesInto';
+  checkPlan(fn, plan);
   const maxStates = maxStatesOf(fn, opts);
   checkStates(fn, 2 ** plan.size, maxStates, plan.size);
   checkOut(fn, out, 2 ** plan.size, true);
@@ -128,6 +130,7 @@ function logProbabilities(fn: string, out: Float64Array, plan: Plan, maxStates: 
  */
 export function exactLogProbabilities(plan: Plan, opts?: ExactOptions): Float64Array {
   const fn = 'exactLogProbabilities';
+  checkPlan(fn, plan);
   const maxStates = maxStatesOf(fn, opts);
   checkStates(fn, 2 ** plan.size, maxStates, plan.size);
   const out = new Float64Array(2 ** plan.size);
@@ -135,17 +138,29 @@ export function exactLogProbabilities(plan: Plan, opts?: ExactOptions): Float64A
   return out;
 }
 
-/** Means (and, when `second` is given, second moments) of every unit, exactly. */
-function momentsInto(fn: string, plan: Plan, mean: Float64Array, second: Float64Array | null, maxStates: number): void {
+type MomentsRun = (mean: Float64Array, second: Float64Array | null) => void;
+
+/**
+ * Checks the enumeration limit for the moments of `plan`, then returns the
+ * computation of the means (and, when `second` is given, second moments) of
+ * every unit, exactly. Callers allocate their outputs only after this, so a
+ * refused request allocates nothing of its own size.
+ */
+function momentsOf(fn: string, plan: Plan, maxStates: number): MomentsRun {
   const n = plan.size;
-  const g = unitGraph(plan);
   if (isUndirected(plan)) {
+    const g = unitGraph(plan);
     const en = new UndirectedEnumerator(g, null);
     checkStates(fn, en.states, maxStates);
-    en.moments(gatherParams(plan, g), gatherBias(plan), mean, null, second);
-    return;
+    return (mean, second) => void en.moments(gatherParams(plan, g), gatherBias(plan), mean, null, second);
   }
   checkStates(fn, 2 ** n, maxStates, n);
+  return (mean, second) => directedMoments(fn, plan, mean, second, maxStates);
+}
+
+/** Moments of a plan with directed couplings: a sum over all 2^n joint states. */
+function directedMoments(fn: string, plan: Plan, mean: Float64Array, second: Float64Array | null, maxStates: number): void {
+  const n = plan.size;
   const lp = new Float64Array(2 ** n);
   logProbabilities(fn, lp, plan, maxStates);
   const lz = logSumExp(lp);
@@ -190,9 +205,10 @@ function momentsInto(fn: string, plan: Plan, mean: Float64Array, second: Float64
  */
 export function exactMarginalsInto(out: Float64Array, plan: Plan, opts?: ExactOptions): void {
   const fn = 'exactMarginalsInto';
+  checkPlan(fn, plan);
   const maxStates = maxStatesOf(fn, opts);
   checkOut(fn, out, plan.size, true);
-  momentsInto(fn, plan, out, null, maxStates);
+  momentsOf(fn, plan, maxStates)(out, null);
 }
 
 /**
@@ -215,8 +231,10 @@ export function exactMarginalsInto(out: Float64Array, plan: Plan, opts?: ExactOp
  * ```
  */
 export function exactMarginals(plan: Plan, opts?: ExactOptions): Float64Array {
+  checkPlan('exactMarginals', plan);
+  const run = momentsOf('exactMarginals', plan, maxStatesOf('exactMarginals', opts));
   const out = new Float64Array(plan.size);
-  momentsInto('exactMarginals', plan, out, null, maxStatesOf('exactMarginals', opts));
+  run(out, null);
   return out;
 }
 
@@ -246,10 +264,12 @@ export function exactMarginals(plan: Plan, opts?: ExactOptions): Float64Array {
  */
 export function exactMomentsInto(out: ExactMoments, plan: Plan, opts?: ExactOptions): void {
   const fn = 'exactMomentsInto';
+  checkPlan(fn, plan);
   const maxStates = maxStatesOf(fn, opts);
-  checkOut(fn, out.mean, plan.size, true);
-  checkOut(fn, out.second, plan.size * plan.size, true);
-  momentsInto(fn, plan, out.mean, out.second, maxStates);
+  const o = out as Partial<ExactMoments> | null;
+  checkOut(fn, o?.mean, plan.size, true);
+  checkOut(fn, o?.second, plan.size * plan.size, true);
+  momentsOf(fn, plan, maxStates)(out.mean, out.second);
 }
 
 /**
@@ -272,7 +292,9 @@ export function exactMomentsInto(out: ExactMoments, plan: Plan, opts?: ExactOpti
  * ```
  */
 export function exactMoments(plan: Plan, opts?: ExactOptions): ExactMoments {
+  checkPlan('exactMoments', plan);
+  const run = momentsOf('exactMoments', plan, maxStatesOf('exactMoments', opts));
   const out = { mean: new Float64Array(plan.size), second: new Float64Array(plan.size * plan.size) };
-  momentsInto('exactMoments', plan, out.mean, out.second, maxStatesOf('exactMoments', opts));
+  run(out.mean, out.second);
   return out;
 }

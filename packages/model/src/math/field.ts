@@ -5,10 +5,10 @@
  *
  * @module
  */
-import { ConfigError } from '@stochnet/graph';
+import { ConfigError, ShapeError } from '@stochnet/graph';
 import type { CsrMatrix, FloatArray, GemmShape } from '../backend.js';
-import type { Plan } from '../plan.js';
-import { checkArrayType, checkBlock, checkLength, checkOut, checkRows, checkValues, valueCheckOf } from './state.js';
+import type { Plan, WeightBlock } from '../plan.js';
+import { checkArrayType, checkBlock, checkLength, checkOut, checkPlan, checkRows, checkValues, describeValue, valueCheckOf } from './state.js';
 import type { StateArray, ValueCheck } from './state.js';
 
 /**
@@ -39,11 +39,22 @@ export class FieldWorkspace {
 
   /**
    * @param plan - the plan the workspace is for
-   * @param rows - the largest batch expected (buffers grow if a larger one comes)
+   * @param rows - the largest batch expected, a non-negative integer (buffers grow if a larger one comes)
+   * @throws ValidationError when `plan` is not a compiled plan
+   * @throws ShapeError when `rows` is not a non-negative integer
    */
   constructor(plan: Plan, rows = 1) {
+    checkPlan('FieldWorkspace', plan);
+    if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows < 0) {
+      throw new ShapeError(`FieldWorkspace: rows must be a non-negative integer, got ${describeValue(rows)}`, {
+        function: 'FieldWorkspace',
+        argument: 'rows',
+        expected: 'non-negative integer',
+        received: describeValue(rows),
+      });
+    }
     this.plan = plan;
-    this.rows = Math.max(1, Math.floor(rows));
+    this.rows = Math.max(1, rows);
     this.slices = plan.blocks.map(() => this.alloc(0));
     this.stamps = new Float64Array(plan.blocks.length).fill(-1);
     this.forward = plan.weights.map(() => null);
@@ -180,6 +191,7 @@ export interface FieldOptions {
  */
 export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, batch: number, block: number, opts?: FieldOptions): void {
   const fn = 'blockFieldInto';
+  checkPlan(fn, plan);
   checkBlock(fn, plan, block);
   checkRows(fn, 'batch', batch);
   checkArrayType(fn, 'states', states);
@@ -190,19 +202,33 @@ export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, 
   if (ws.plan !== plan) throw new ConfigError(`${fn}: option workspace was created for another plan; create one per plan`, { function: fn, option: 'workspace' });
   const mode = valueCheckOf(fn, opts?.values);
   ws.begin(batch);
-  // Copy (and check) every block read before writing to out, so a failed call leaves out untouched.
-  const sources: { w: number; src: FloatArray; into: 'to' | 'from' }[] = [];
-  for (const w of blk.undirected) {
-    const wb = plan.weights[w]!;
-    if (wb.from === wb.to) {
-      const x = ws.slice(fn, block, states, batch, mode);
-      sources.push({ w, src: x, into: 'to' });
-      if (wb.sparse !== null) sources.push({ w, src: x, into: 'from' });
-    } else if (wb.to === block) sources.push({ w, src: ws.slice(fn, wb.from, states, batch, mode), into: 'to' });
-    else sources.push({ w, src: ws.slice(fn, wb.to, states, batch, mode), into: 'from' });
-  }
-  for (const w of blk.incoming) sources.push({ w, src: ws.slice(fn, plan.weights[w]!.from, states, batch, mode), into: 'to' });
+  // Pass 1 copies (and checks) every block read before out is written, so a failed call leaves out untouched.
+  // Pass 2 reads the same copies back (slice returns them without copying again), allocating nothing.
+  const und = blk.undirected;
+  const inc = blk.incoming;
+  for (let k = 0; k < und.length; k++) ws.slice(fn, neighbourOf(plan.weights[und[k]!]!, block), states, batch, mode);
+  for (let k = 0; k < inc.length; k++) ws.slice(fn, plan.weights[inc[k]!]!.from, states, batch, mode);
   const m = blk.size;
   for (let r = 0; r < batch; r++) for (let i = 0; i < m; i++) out[r * m + i] = plan.bias[blk.offset + i]!;
-  for (const s of sources) accumulateCoupling(out, s.src, ws, s.w, s.into, batch);
+  for (let k = 0; k < und.length; k++) {
+    const w = und[k]!;
+    const wb = plan.weights[w]!;
+    const x = ws.slice(fn, neighbourOf(wb, block), states, batch, mode);
+    if (wb.from === wb.to) {
+      // A dense lateral holds both W_ij and W_ji; a sparse one holds each pair once, so it is read both ways.
+      accumulateCoupling(out, x, ws, w, 'to', batch);
+      if (wb.sparse !== null) accumulateCoupling(out, x, ws, w, 'from', batch);
+    } else {
+      accumulateCoupling(out, x, ws, w, wb.to === block ? 'to' : 'from', batch);
+    }
+  }
+  for (let k = 0; k < inc.length; k++) {
+    const w = inc[k]!;
+    accumulateCoupling(out, ws.slice(fn, plan.weights[w]!.from, states, batch, mode), ws, w, 'to', batch);
+  }
+}
+
+/** The block on the other end of an undirected weight block from `block` (itself for a lateral). */
+function neighbourOf(wb: WeightBlock, block: number): number {
+  return wb.to === block ? wb.from : wb.to;
 }

@@ -5,6 +5,7 @@
  * @module
  */
 import type { Plan } from '../plan.js';
+import { checkPlan } from './state.js';
 
 /**
  * A gradient in the plan's layout: one float64 entry per bias and one per
@@ -43,6 +44,7 @@ export interface Gradient {
  * ```
  */
 export function zeroGradient(plan: Plan): Gradient {
+  checkPlan('zeroGradient', plan);
   return {
     bias: new Float64Array(plan.size),
     weights: plan.weights.map((w) => new Float64Array(w.weights.length)),

@@ -6,7 +6,7 @@
 import { logBernoulli } from '../numerics.js';
 import type { Plan } from '../plan.js';
 import { checkStates, Part } from './enumerate.js';
-import { checkState, maxStatesOf } from './state.js';
+import { checkPlan, checkState, maxStatesOf } from './state.js';
 import type { ExactOptions, StateArray } from './state.js';
 import { gatherParams, unitGraph } from './unit-graph.js';
 
@@ -45,6 +45,7 @@ import { gatherParams, unitGraph } from './unit-graph.js';
  */
 export function logProb(plan: Plan, state: StateArray, opts?: ExactOptions): number {
   const fn = 'logProb';
+  checkPlan(fn, plan);
   checkState(fn, plan, state);
   const maxStates = maxStatesOf(fn, opts);
   const g = unitGraph(plan);

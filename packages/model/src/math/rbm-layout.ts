@@ -6,7 +6,7 @@
  */
 import { LayeringError } from '@stochnet/graph';
 import type { Plan } from '../plan.js';
-import { checkKind } from './state.js';
+import { checkKind, checkPlan } from './state.js';
 
 /** @internal The sides of an RBM plan. */
 export interface RbmLayout {
@@ -28,6 +28,7 @@ export interface RbmLayout {
  * exactly one of the two blocks has role `visible`.
  */
 export function rbmLayout(fn: string, plan: Plan, instead: string): RbmLayout {
+  checkPlan(fn, plan);
   checkKind(fn, plan, ['rbm'], instead);
   const visible = plan.blocks.flatMap((b, i) => (b.role === 'visible' ? [i] : []));
   if (plan.blocks.length !== 2 || visible.length !== 1 || plan.weights.length !== 1) {

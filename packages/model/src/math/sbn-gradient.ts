@@ -10,7 +10,7 @@ import type { CsrMatrix } from '../backend.js';
 import { sigmoid } from '../numerics.js';
 import type { Plan } from '../plan.js';
 import { checkFinite, checkGradient, checkStates } from './arg-checks.js';
-import { checkRows } from './state.js';
+import { checkPlan, checkRows } from './state.js';
 import type { Gradient } from './gradient.js';
 import { addCrossProduct, slab, toBlockMajor, workspaceFor } from './statistics.js';
 import type { StatisticsWorkspace } from './statistics.js';
@@ -62,6 +62,7 @@ export function sbnGradientInto(
   workspace?: StatisticsWorkspace,
 ): void {
   const fn = 'sbnGradientInto';
+  checkPlan(fn, plan);
   if (plan.kind === 'rbm' || plan.kind === 'boltzmann') {
     throw new GraphStructureError(`${fn}: a ${plan.kind} plan has no belief-net units; use accumulateStatistics for Boltzmann-machine gradients`, {
       function: fn,

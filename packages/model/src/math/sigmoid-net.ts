@@ -125,6 +125,30 @@ export function checkSigmoidLayers(fn: string, layers: readonly SigmoidLayer[], 
 }
 
 /**
+ * Throws unless `net` is a {@link SigmoidNet}: an object with a known output
+ * kind, a backend and well-formed, finite layers (see checkSigmoidLayers).
+ *
+ * @internal
+ */
+export function checkSigmoidNet(fn: string, net: unknown): asserts net is SigmoidNet {
+  const n = net as Partial<SigmoidNet> | null;
+  if (n === null || typeof n !== 'object' || typeof n.backend !== 'object' || n.backend === null || typeof n.backend.gemm !== 'function') {
+    throw new ValidationError(`${fn}: net must be a SigmoidNet (from createSigmoidNet or unrollDbn)`, { function: fn, argument: 'net' });
+  }
+  checkOutputKind(fn, n.output);
+  checkSigmoidLayers(fn, n.layers as readonly SigmoidLayer[], n.output);
+}
+
+/** An options argument as an object: `undefined` becomes `{}`; anything but an object is a ConfigError. */
+function optionsOf<T extends object>(fn: string, options: T | undefined): T {
+  if (options === undefined) return {} as T;
+  if (options === null || typeof options !== 'object' || Array.isArray(options)) {
+    throw new ConfigError(`${fn}: options must be an object`, { function: fn, option: 'options' });
+  }
+  return options;
+}
+
+/**
  * Builds a {@link SigmoidNet} from layer parameters, checking shapes and
  * finiteness and copying every array (the net never aliases the caller's).
  *
@@ -134,7 +158,7 @@ export function checkSigmoidLayers(fn: string, layers: readonly SigmoidLayer[], 
  * @returns the net
  * @throws ShapeError when a layer's shape is wrong or the layers do not chain
  * @throws NonFiniteError when a parameter is NaN or ±Infinity
- * @throws ConfigError when output is not a known kind
+ * @throws ConfigError when output is not a known kind, or options is not an object
  *
  * @example
  * ```ts
@@ -146,11 +170,11 @@ export function checkSigmoidLayers(fn: string, layers: readonly SigmoidLayer[], 
  * console.log(net.layers[0]!.outputs); // 1
  * ```
  */
-export function createSigmoidNet(layers: readonly SigmoidLayer[], output: OutputKind, options: { readonly backend?: Backend } = {}): SigmoidNet {
+export function createSigmoidNet(layers: readonly SigmoidLayer[], output: OutputKind, options?: { readonly backend?: Backend }): SigmoidNet {
   const fn = 'createSigmoidNet';
   checkOutputKind(fn, output);
   checkSigmoidLayers(fn, layers, output);
-  const backend = options.backend ?? jsBackend;
+  const backend = optionsOf(fn, options).backend ?? jsBackend;
   if (typeof backend !== 'object' || backend === null || typeof backend.gemm !== 'function' || typeof backend.biasSigmoid !== 'function') {
     throw new ConfigError(`${fn}: option backend must be a Backend object`, { function: fn, option: 'backend' });
   }
@@ -166,6 +190,7 @@ export function createSigmoidNet(layers: readonly SigmoidLayer[], output: Output
  *
  * @param net - the net
  * @returns zero-filled arrays, one weights/bias pair per layer
+ * @throws ValidationError, ShapeError or NonFiniteError when `net` is not a well-formed SigmoidNet
  *
  * @example
  * ```ts
@@ -175,6 +200,7 @@ export function createSigmoidNet(layers: readonly SigmoidLayer[], output: Output
  * ```
  */
 export function zeroSigmoidNetGradient(net: SigmoidNet): SigmoidNetGradient {
+  checkSigmoidNet('zeroSigmoidNetGradient', net);
   return { layers: net.layers.map((l) => ({ weights: new Float64Array(l.weights.length), bias: new Float64Array(l.bias.length) })) };
 }
 
@@ -198,11 +224,12 @@ export interface AppendOutputOptions {
  *
  * @param net - the body, e.g. from {@link unrollDbn}
  * @param classes - number of output units (classes for softmax, targets for logistic)
- * @param options - output kind and initial parameters
+ * @param opts - output kind and initial parameters
  * @returns the extended net; `net` is unchanged
  * @throws ShapeError when classes is not a positive integer (≥ 2 for softmax) or given weights/bias have the wrong length
  * @throws NonFiniteError when given weights or bias hold NaN or ±Infinity
- * @throws ConfigError when output or sd is invalid
+ * @throws ConfigError when output or sd is invalid, or opts is not an object
+ * @throws ValidationError when `net` is not a SigmoidNet
  *
  * @example
  * ```ts
@@ -213,11 +240,12 @@ export interface AppendOutputOptions {
  * console.log(net.layers.length, net.output); // 2 softmax
  * ```
  */
-export function appendOutputLayer(net: SigmoidNet, classes: number, options: AppendOutputOptions = {}): SigmoidNet {
+export function appendOutputLayer(net: SigmoidNet, classes: number, opts?: AppendOutputOptions): SigmoidNet {
   const fn = 'appendOutputLayer';
+  checkSigmoidNet(fn, net);
+  const options = optionsOf(fn, opts);
   const output = options.output ?? 'softmax';
   checkOutputKind(fn, output);
-  checkSigmoidLayers(fn, net.layers, net.output);
   if (typeof classes !== 'number' || !Number.isSafeInteger(classes) || classes < 1) {
     fail(fn, `classes must be a positive integer, got ${String(classes)}`, { argument: 'classes', received: classes });
   }

@@ -32,6 +32,29 @@ export interface ExactOptions {
   readonly maxStates?: number | undefined;
 }
 
+/**
+ * @internal Throws a ValidationError unless `plan` has the shape of a
+ * compiled Plan, so that a wrong argument is a coded error, not a TypeError
+ * deep inside. Constant time.
+ */
+export function checkPlan(fn: string, plan: unknown): asserts plan is Plan {
+  const p = plan as Partial<Plan> | null;
+  const ok =
+    p !== null &&
+    typeof p === 'object' &&
+    typeof p.kind === 'string' &&
+    (p.dtype === 'float32' || p.dtype === 'float64') &&
+    typeof p.size === 'number' &&
+    Array.isArray(p.blocks) &&
+    Array.isArray(p.weights) &&
+    (p.bias instanceof Float64Array || p.bias instanceof Float32Array) &&
+    typeof p.schedules === 'object' &&
+    p.schedules !== null;
+  if (!ok) {
+    throw new ValidationError(`${fn}: plan must be a compiled Plan (from compile)`, { function: fn, argument: 'plan', received: describeValue(plan) });
+  }
+}
+
 /** How state values are checked: exactly 0/1, or any value in [0, 1] (mean-field inputs). */
 export type ValueCheck = 'binary' | 'unit-interval';
 

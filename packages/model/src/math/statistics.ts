@@ -9,7 +9,7 @@ import { ShapeError } from '@stochnet/graph';
 import type { GemmShape } from '../backend.js';
 import type { Plan, WeightBlock } from '../plan.js';
 import { checkFinite, checkGradient, checkStates } from './arg-checks.js';
-import { checkRows } from './state.js';
+import { checkPlan, checkRows } from './state.js';
 import type { Gradient } from './gradient.js';
 
 /**
@@ -47,6 +47,7 @@ export interface StatisticsWorkspace {
  * ```
  */
 export function createStatisticsWorkspace(plan: Plan, rows: number): StatisticsWorkspace {
+  checkPlan('createStatisticsWorkspace', plan);
   checkRows('createStatisticsWorkspace', 'rows', rows);
   const widest = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
   return {
@@ -204,6 +205,7 @@ export function accumulateStatistics(
   workspace?: StatisticsWorkspace,
 ): void {
   const fn = 'accumulateStatistics';
+  checkPlan(fn, plan);
   checkGradient(fn, plan, grad);
   checkRows(fn, 'batch', batch);
   checkFinite(fn, 'scale', scale);

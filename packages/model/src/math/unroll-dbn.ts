@@ -7,6 +7,7 @@
 import { GraphStructureError, LayeringError } from '@stochnet/graph';
 import type { Plan, WeightBlock } from '../plan.js';
 import { createSigmoidNet } from './sigmoid-net.js';
+import { checkPlan } from './state.js';
 import type { SigmoidLayer, SigmoidNet } from './sigmoid-net.js';
 
 /** The weights of `w` as an in×out matrix read from block `from` to block `to` (transposing if needed, densifying sparse). */
@@ -61,6 +62,7 @@ function layering(message: string, details: Record<string, unknown>): never {
  * ```
  */
 export function unrollDbn(plan: Plan): SigmoidNet {
+  checkPlan('unrollDbn', plan);
   if (plan.kind !== 'dbn' && plan.kind !== 'sbn' && plan.kind !== 'rbm') {
     throw new GraphStructureError(`unrollDbn: a ${plan.kind} plan is not a layered belief net; unroll a dbn, sbn or rbm plan`, {
       function: 'unrollDbn',

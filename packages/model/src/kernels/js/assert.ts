@@ -26,8 +26,8 @@ export function assertDim(kernel: string, argument: string, value: number): void
 }
 
 /**
- * Throws a ShapeError unless `array` holds at least `expected` elements.
- * Longer buffers are accepted (a workspace sized for the largest batch) and
+ * Throws a ShapeError unless `array` is array-like and holds at least
+ * `expected` elements. Longer buffers are accepted (a workspace sized for the largest batch) and
  * only their leading elements are read or written.
  *
  * @param kernel - the kernel's name, for the error details
@@ -35,7 +35,7 @@ export function assertDim(kernel: string, argument: string, value: number): void
  * @param array - the buffer
  * @param expected - the number of elements the shape needs
  * @param formula - how `expected` follows from the dimensions, e.g. `'m·n'`
- * @throws ShapeError when the buffer is too short
+ * @throws ShapeError when the buffer is missing or too short
  */
 export function assertLength(
   kernel: string,
@@ -44,12 +44,40 @@ export function assertLength(
   expected: number,
   formula: string,
 ): void {
+  const length: unknown = array !== null && typeof array === 'object' ? array.length : undefined;
+  if (typeof length !== 'number') {
+    throw new ShapeError(`${kernel}: ${argument} must be a typed array of at least ${expected} elements (${formula}), got ${array === null ? 'null' : typeof array}`, {
+      kernel,
+      argument,
+      expected,
+      received: array === null ? 'null' : typeof array,
+    });
+  }
   if (array.length < expected) {
     throw new ShapeError(
       `${kernel}: ${argument} has ${array.length} elements but the shape needs at least ${expected} (${formula}); ` +
         `pass a buffer of at least ${expected} elements or fix the dimensions`,
       { kernel, argument, expected, received: array.length },
     );
+  }
+}
+
+/**
+ * Throws a ShapeError unless `value` is an object (a GEMM shape, a CSR matrix).
+ *
+ * @param kernel - the kernel's name, for the error details
+ * @param argument - the argument's name, e.g. `'shape'`
+ * @param value - the argument
+ * @throws ShapeError when `value` is null or not an object
+ */
+export function assertObject(kernel: string, argument: string, value: unknown): void {
+  if (value === null || typeof value !== 'object') {
+    throw new ShapeError(`${kernel}: ${argument} must be an object, got ${value === null ? 'null' : typeof value}`, {
+      kernel,
+      argument,
+      expected: 'object',
+      received: value === null ? 'null' : typeof value,
+    });
   }
 }
 

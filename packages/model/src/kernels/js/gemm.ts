@@ -6,7 +6,7 @@
  * @module
  */
 import type { FloatArray, GemmShape } from '../../backend.js';
-import { assertDim, assertLength, assertNoOverlap } from './assert.js';
+import { assertDim, assertLength, assertNoOverlap, assertObject } from './assert.js';
 import { gemmDirect } from './gemm-direct.js';
 import { MR, NR, macroKernel, packA, packB } from './gemm-panels.js';
 
@@ -105,6 +105,7 @@ function gemmBlocked(
  * @throws ValidationError (code `ALIASING`) when c overlaps a or b
  */
 export function gemm(c: FloatArray, a: FloatArray, b: FloatArray, shape: GemmShape): void {
+  assertObject('gemm', 'shape', shape);
   const { m, n, k, alpha, beta } = shape;
   assertDim('gemm', 'm', m);
   assertDim('gemm', 'n', n);

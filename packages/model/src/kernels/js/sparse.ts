@@ -4,7 +4,7 @@
  * @module
  */
 import type { CsrMatrix, FloatArray } from '../../backend.js';
-import { assertDim, assertLength, assertNoOverlap } from './assert.js';
+import { assertDim, assertLength, assertNoOverlap, assertObject } from './assert.js';
 
 /**
  * Sparse-times-dense accumulate, `C ← C + alpha · X · S`, X dense
@@ -30,6 +30,7 @@ import { assertDim, assertLength, assertNoOverlap } from './assert.js';
  * @throws ValidationError (code `ALIASING`) when c overlaps x or S.values
  */
 export function spmm(c: FloatArray, x: FloatArray, s: CsrMatrix, batch: number, alpha: number): void {
+  assertObject('spmm', 's', s);
   const { rows, cols, rowPtr, colIdx, values } = s;
   assertDim('spmm', 'batch', batch);
   assertDim('spmm', 's.rows', rows);

@@ -1,0 +1,13 @@
+import { createRng, rbm } from '@stochnet/graph';
+import { compile } from '@stochnet/model';
+import { train } from '@stochnet/inference';
+import { createWasmBackend } from '@stochnet/wasm';
+const backend = await createWasmBackend();
+const rows = 3000, cols = 784;
+const r = createRng('synth');
+const values = new Uint8Array(rows * cols);
+for (let i = 0; i < values.length; i++) values[i] = r.next() < 0.3 ? 1 : 0;
+const plan = compile(rbm(cols, 500, { seed: 1 }), { backend });
+const t0 = performance.now();
+train(plan, { values, rows, cols }, { method: 'cd', k: 1, epochs: 1, batchSize: 100, learningRate: 0.05, momentum: 0, seed: 3 });
+console.log(rows / ((performance.now() - t0) / 1000), 'samples/s');

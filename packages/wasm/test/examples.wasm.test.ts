@@ -1,0 +1,13 @@
+import { expect, it } from 'vitest';
+import { compile } from '@stochnet/model';
+import { rbm } from '@stochnet/graph';
+import { createWasmBackend } from '@stochnet/wasm';
+
+it('createWasmBackend example', async () => {
+  const backend = await createWasmBackend();
+  const c = new Float32Array(4);
+  backend.gemm(c, Float32Array.of(1, 2, 3, 4), Float32Array.of(5, 6, 7, 8), { m: 2, n: 2, k: 2, transA: false, transB: false, alpha: 1, beta: 0 });
+  expect([backend.name, Array.from(c)]).toEqual(['wasm', [19, 22, 43, 50]]);
+  const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
+  expect(plan.backend.name).toBe('wasm');
+});
