@@ -18,10 +18,10 @@ const EPOCHS = 60;
 const common = { epochs: EPOCHS, batchSize: 10, weightDecay: 1e-4, seed: 'quality/sbn' } as const;
 
 const GRID: readonly { label: string; options: TrainSbnOptions }[] = [
+  { label: 'sbn-gibbs', options: { ...common, method: 'sbn-gibbs', sweeps: 1, burnIn: 10, learningRate: 0.02 } },
   { label: 'sbn-gibbs', options: { ...common, method: 'sbn-gibbs', sweeps: 1, burnIn: 10, learningRate: 0.05 } },
-  { label: 'sbn-gibbs', options: { ...common, method: 'sbn-gibbs', sweeps: 1, burnIn: 10, learningRate: 0.1 } },
+  { label: 'wake-sleep', options: { ...common, method: 'wake-sleep', learningRate: 0.02 } },
   { label: 'wake-sleep', options: { ...common, method: 'wake-sleep', learningRate: 0.05 } },
-  { label: 'wake-sleep', options: { ...common, method: 'wake-sleep', learningRate: 0.1 } },
 ];
 
 function describeOptions(o: TrainSbnOptions): string {

@@ -18,6 +18,10 @@ export interface DbnClassifyOptions {
   readonly rows: number;
   /** Epochs of CD-1 per RBM. */
   readonly pretrainEpochs: number;
+  /** Rows per batch in pretraining. */
+  readonly pretrainBatch: number;
+  /** Learning rate of pretraining (no momentum). */
+  readonly pretrainRate: number;
   /** Epochs of fine-tuning (at most; validation accuracy stops it earlier). */
   readonly fineTuneEpochs: number;
   /** Also fine-tune the same architecture from its small random start, for comparison. */
@@ -27,9 +31,18 @@ export interface DbnClassifyOptions {
 }
 
 /** The sizes of a full run. */
-export const FULL: DbnClassifyOptions = { layers: [100, 100], rows: 1500, pretrainEpochs: 20, fineTuneEpochs: 100, compare: true, seed: 'dbn-classify' };
+export const FULL: DbnClassifyOptions = {
+  layers: [100, 100],
+  rows: 1500,
+  pretrainEpochs: 20,
+  pretrainBatch: 10,
+  pretrainRate: 0.1,
+  fineTuneEpochs: 100,
+  compare: true,
+  seed: 'dbn-classify',
+};
 /** The sizes of a quick run. */
-export const QUICK: DbnClassifyOptions = { layers: [50, 50], rows: 600, pretrainEpochs: 5, fineTuneEpochs: 30, compare: false, seed: 'dbn-classify' };
+export const QUICK: DbnClassifyOptions = { ...FULL, layers: [50, 50], rows: 600, pretrainEpochs: 5, pretrainBatch: 5, fineTuneEpochs: 30, compare: false };
 
 /** What a run found. */
 export interface DbnClassifyResult {
@@ -67,9 +80,9 @@ export function runDbnClassify(opts: DbnClassifyOptions, print: (line: string) =
     method: 'cd',
     k: 1,
     epochs: opts.pretrainEpochs,
-    batchSize: 20,
-    learningRate: 0.05,
-    momentum: 0.5,
+    batchSize: opts.pretrainBatch,
+    learningRate: opts.pretrainRate,
+    momentum: 0,
     seed: opts.seed,
     onLayer: (k, layer) => {
       const h = layer.history[layer.history.length - 1];
@@ -78,7 +91,7 @@ export function runDbnClassify(opts: DbnClassifyOptions, print: (line: string) =
   });
 
   // Fine-tuning: the up-pass plus a softmax layer, trained by backprop; the best validation epoch is kept.
-  const tune = { epochs: opts.fineTuneEpochs, batchSize: 20, learningRate: 0.1, momentum: 0.9, seed: opts.seed, classes: 10, validation, patience: 10, test: testSet };
+  const tune = { epochs: opts.fineTuneEpochs, batchSize: 10, learningRate: 0.1, momentum: 0.9, seed: opts.seed, classes: 10, validation, patience: 10, test: testSet };
   const tuned = fineTuneDbn(pretrained, training.data, training.labels, tune);
   const last = tuned.history[tuned.history.length - 1]!;
   print(`fine-tuned ${tuned.history.length} epochs (best validation epoch ${String(tuned.bestEpoch)}), train accuracy ${last.trainAccuracy.toFixed(3)}`);

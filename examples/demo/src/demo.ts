@@ -95,7 +95,5 @@ export function runDemo(print: Print): DemoResult {
   const rbmLogZ = exactLogZ(rbmPlan);
   print('');
   print(`5. rbm(6, 4): kind ${summary.kind}, ${summary.units} units, Gibbs steps: ${summary.schedules.gibbs.length}, exact log Z = ${rbmLogZ.toFixed(6)}`);
-  print('');
-  print('Next: pnpm test runs the whole suite; see README.md for the API.');
   return { pWet, rbmLogZ, rejectedCode };
 }

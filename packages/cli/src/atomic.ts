@@ -7,19 +7,21 @@
  */
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { SerializationError } from '@stochnet/graph';
 
 let counter = 0;
 
 /** @internal Writes `data` to `path` through a temporary file and a rename; creates the folder. */
 export async function writeAtomic(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
   const tmp = `${path}.${process.pid}.${counter++}.tmp`;
   try {
+    await mkdir(dirname(path), { recursive: true });
     await writeFile(tmp, data);
     await rename(tmp, path);
   } catch (e) {
     await unlink(tmp).catch(() => undefined);
-    throw e;
+    const cause = String((e as { code?: unknown }).code ?? 'unknown');
+    throw new SerializationError(`cannot write ${path} (${cause}); check that its folder can be created and written`, { file: path, cause }, 'FILE');
   }
 }
 

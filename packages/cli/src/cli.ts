@@ -6,6 +6,7 @@
  * @module
  */
 import { Command, CommanderError } from 'commander';
+import type { OutputConfiguration } from 'commander';
 import { LIBRARY_VERSION, StochnetError } from '@stochnet/graph';
 import { evalCommand } from './commands/eval.js';
 import { inspectCommand } from './commands/inspect.js';
@@ -23,15 +24,23 @@ export const EXIT_FAILURE = 1;
 export const EXIT_USAGE = 2;
 
 function oneLine(text: string): string {
-  return text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+  return text
+    .replace(/^error: /, '')
+    .replace(/ is invalid\. /, ' is invalid: ')
+    .replace(/\s*\(Did you mean (.*)\?\)/, '; did you mean $1?')
+    .replace(/\s*\n\s*/g, ' ')
+    .trim();
+}
+
+function output(io: CliIo, name: string): OutputConfiguration {
+  return {
+    writeOut: (s: string) => io.stdout.write(s),
+    writeErr: (s: string) => io.stderr.write(s),
+    outputError: (s: string, write: (s: string) => void) => write(`${name}: ${oneLine(s)} (see ${name} --help)\n`),
+  };
 }
 
 function program(io: CliIo, state: { command: string }): Command {
-  const output = {
-    writeOut: (s: string) => io.stdout.write(s),
-    writeErr: (s: string) => io.stderr.write(s),
-    outputError: (s: string, write: (s: string) => void) => write(`${state.command}: ${oneLine(s)}; see ${state.command} --help\n`),
-  };
   const root = new Command('stochnet')
     .description('train, sample, evaluate and inspect networks of stochastic binary units')
     .version(LIBRARY_VERSION, '--version', 'print the version')
@@ -44,7 +53,8 @@ function program(io: CliIo, state: { command: string }): Command {
     root.addCommand(sub);
   }
   for (const cmd of [root, ...root.commands]) {
-    cmd.exitOverride().configureOutput(output).showSuggestionAfterError(true).allowExcessArguments(false);
+    const name = cmd === root ? 'stochnet' : `stochnet ${cmd.name()}`;
+    cmd.exitOverride().configureOutput(output(io, name)).showSuggestionAfterError(true).allowExcessArguments(false);
   }
   return root;
 }

@@ -8,3 +8,4 @@ export { runCli, EXIT_OK, EXIT_FAILURE, EXIT_USAGE } from './cli.js';
 export { nodeIo } from './io.js';
 export type { CliIo, CliStream } from './io.js';
 export { UsageError } from './errors.js';
+export { ProgressLine } from './progress.js';

@@ -67,7 +67,8 @@ export function logLikelihood(plan: Plan, data: Uint8Array, rows: number, opts: 
       ...(opts.base === undefined ? {} : { base: opts.base }),
     });
     const note = est.bracket === 'sandwich' ? 'AIS; bracket from reverse AIS (sandwich)' : 'AIS; bracket ±3 standard errors';
-    return { method: 'ais', value: est.logLikelihood, lower: est.lower, upper: est.upper, note };
+    // Both ends are estimates; with few runs they can cross, so report them in order.
+    return { method: 'ais', value: est.logLikelihood, lower: Math.min(est.lower, est.upper), upper: Math.max(est.lower, est.upper), note };
   }
   if (plan.kind === 'sbn') {
     const rec = opts.recognition ?? null;

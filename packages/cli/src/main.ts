@@ -7,4 +7,10 @@
 import { runCli } from './cli.js';
 import { nodeIo } from './io.js';
 
+// A reader that closed early (`stochnet inspect m.json | head -1`) is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
 process.exitCode = await runCli(process.argv.slice(2), nodeIo());

@@ -5,7 +5,7 @@
  * @module
  */
 import { ShapeError } from '@stochnet/graph';
-import { optionsObject } from './check.js';
+import { optionError, optionsObject } from './check.js';
 import type { Dataset } from './dataset.js';
 import { DataFormatError } from './errors.js';
 import { parseIdx } from './idx.js';
@@ -25,6 +25,23 @@ function names(options: unknown): { images: string; labels: string } {
     images: o['imagesName'] === undefined ? '<images>' : String(o['imagesName']),
     labels: o['labelsName'] === undefined ? '<labels>' : String(o['labelsName']),
   };
+}
+
+/** Throws unless `a` is an IdxArray whose data holds exactly the elements its dims declare. */
+function checkIdxArray(fn: string, a: unknown, name: string): asserts a is IdxArray {
+  const x = a as Partial<IdxArray> | null;
+  const dimsOk = x !== null && typeof x === 'object' && Array.isArray(x.dims) && x.dims.every((d) => Number.isSafeInteger(d) && d >= 0);
+  if (!dimsOk || !ArrayBuffer.isView(x!.data)) throw optionError(fn, name, 'a parsed IDX file { dtype, dims, data } (from parseIdx)', a);
+  const count = x!.dims!.reduce((p, d) => p * d, 1);
+  const length = (x!.data as ArrayLike<number>).length;
+  if (length !== count) {
+    throw new ShapeError(`${fn}: ${name} holds ${length} values but its dims [${x!.dims!.join(', ')}] declare ${count}`, {
+      function: fn,
+      file: name,
+      expected: count,
+      received: length,
+    });
+  }
 }
 
 function dimsError(file: string, what: string, expected: string, received: readonly number[]): DataFormatError {
@@ -47,7 +64,9 @@ function dimsError(file: string, what: string, expected: string, received: reado
  * @returns images as bytes 0..255 (not binarised), labels or null, shape [h, w] (or [1, d])
  * @throws DataFormatError (reason `'dtype'`, offset 2; or `'dims'`, offset
  *   3) for a file of the wrong kind; ShapeError when the label count (the
- *   labels file's uint32 at offset 4) differs from the image count
+ *   labels file's uint32 at offset 4) differs from the image count, or an
+ *   array's data does not hold the elements its dims declare; ConfigError
+ *   when `images` or `labels` is not a parsed IDX file
  *
  * @example
  * ```ts
@@ -61,6 +80,7 @@ function dimsError(file: string, what: string, expected: string, received: reado
 export function idxDataset(images: IdxArray, labels: IdxArray | null, options?: IdxDatasetOptions): Dataset<Uint8Array> {
   const file = names(options);
   const checkDtype = (a: IdxArray, name: string): void => {
+    checkIdxArray('idxDataset', a, name);
     if (a.dtype !== 'uint8') {
       throw new DataFormatError(`${name}: element type ${a.dtype}; expected uint8 (type byte 0x08)`, {
         file: name,

@@ -53,6 +53,7 @@ const TYPES: Readonly<Record<number, { dtype: IdxDtype; size: number }>> = {
  *
  * @param bytes - the file's bytes
  * @returns true for a gzip stream
+ * @throws ConfigError when `bytes` is not a Uint8Array
  *
  * @example
  * ```ts
@@ -61,6 +62,7 @@ const TYPES: Readonly<Record<number, { dtype: IdxDtype; size: number }>> = {
  * ```
  */
 export function isGzip(bytes: Uint8Array): boolean {
+  if (!(bytes instanceof Uint8Array)) throw optionError('isGzip', 'bytes', 'a Uint8Array', bytes);
   return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
 }
 

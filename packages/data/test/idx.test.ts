@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigError, ShapeError, TooLargeError } from '@stochnet/graph';
-import { DataFileError, DataFormatError, idxDataset, parseIdx, parseIdxDataset } from '@stochnet/data';
+import { DataFileError, DataFormatError, idxDataset, isGzip, parseIdx, parseIdxDataset } from '@stochnet/data';
 import { FASHION_MNIST_DIR, readIdxDataset, readIdxFile, readMnist } from '@stochnet/data/node';
 
 /** An IDX file: type byte, dims, then values written big-endian. */
@@ -130,6 +130,16 @@ describe('idxDataset and parseIdxDataset', () => {
     expect(swapped.details).toMatchObject({ file: 'lab', reason: 'dims', offset: 3 });
     const dtype = caught(() => idxDataset(parseIdx(idx(0x0d, [1, 2], [0.5, 1])), null));
     expect(dtype.details).toMatchObject({ reason: 'dtype', offset: 2, received: 'float32' });
+  });
+
+  it('rejects values that are not parsed IDX files, and data that disagrees with its dims', () => {
+    for (const bad of [null, 3, {}, { dtype: 'uint8', dims: [1, 2] }]) expect(() => idxDataset(bad as never, null)).toThrow(ConfigError);
+    const short = { dtype: 'uint8', dims: [2, 1, 2], data: new Uint8Array(3) } as const;
+    expect(caught(() => idxDataset(short, null))).toBeInstanceOf(ShapeError);
+    const labels3 = { dtype: 'uint8', dims: [2], data: new Uint8Array(3) } as const;
+    expect(caught(() => idxDataset({ ...short, data: new Uint8Array(4) }, labels3))).toBeInstanceOf(ShapeError);
+    expect(() => isGzip(null as never)).toThrow(ConfigError);
+    expect(isGzip(new Uint8Array(0))).toBe(false); // control: empty bytes are fine
   });
 });
 

@@ -5,13 +5,13 @@
  *
  * @module
  */
-import { ConfigError, NonFiniteError, ShapeError, TooLargeError, ValidationError } from './errors.js';
+import { ConfigError, ShapeError, TooLargeError, ValidationError } from './errors.js';
 import { type Initialiser, initialise, isInitialiser, isRandomInitialiser } from './init.js';
 import { MAX_DENSE_WEIGHTS, MAX_GROUP_SIZE } from './limits.js';
 import type { Rng } from './rng.js';
 import { canonicalPairs, type SparsePair } from './sparse.js';
 import type { Connectivity, CouplingParams } from './types.js';
-import { typeName } from './values.js';
+import { finiteNumber, typeName } from './values.js';
 
 /** A bias given as one number for every unit, one number per unit, or an initialiser. */
 export type BiasInput = number | ArrayLike<number> | Initialiser;
@@ -79,10 +79,7 @@ export function makeBias(group: string, size: number, bias: BiasInput | undefine
     throw new TooLargeError(`group '${group}' has ${size} units, more than the limit ${MAX_GROUP_SIZE}`, { group, limit: MAX_GROUP_SIZE, received: size });
   }
   if (bias === undefined) return new Float64Array(size);
-  if (typeof bias === 'number') {
-    if (!Number.isFinite(bias)) throw new NonFiniteError(`bias of group '${group}' is ${bias}; biases must be finite`, { group, value: bias });
-    return new Float64Array(size).fill(bias);
-  }
+  if (typeof bias === 'number') return new Float64Array(size).fill(finiteNumber(bias, { group }, `bias of group '${group}'`));
   if (isInitialiser(bias)) return initialise(bias, size, isRandomInitialiser(bias) ? rng() : undefined);
   if (bias !== null && typeof bias === 'object' && 'kind' in bias) {
     throw new ConfigError(`bias of group '${group}' is not a valid initialiser; make one with zeros(), constant(v), normal(m, sd) ...`, { group, option: 'bias' });
@@ -95,12 +92,7 @@ export function makeBias(group: string, size: number, bias: BiasInput | undefine
     throw new ShapeError(`bias of group '${group}' has length ${values.length}, expected ${size}`, { group, expected: size, received: values.length });
   }
   const out = new Float64Array(size);
-  for (let i = 0; i < size; i++) {
-    const v = values[i];
-    if (typeof v !== 'number') throw new ValidationError(`bias ${group}[${i}] is a ${typeName(v)}; expected a finite number`, { group, index: i, received: typeName(v) });
-    if (!Number.isFinite(v)) throw new NonFiniteError(`bias ${group}[${i}] is ${v}; biases must be finite`, { group, index: i, value: v });
-    out[i] = v;
-  }
+  for (let i = 0; i < size; i++) out[i] = finiteNumber(values[i], { group, index: i }, `bias ${group}[${i}]`);
   return out;
 }
 

@@ -5,9 +5,9 @@
  * @module
  */
 import { compareIds } from './compare-ids.js';
-import { DuplicateEdgeError, NonFiniteError, SeedError, SelfLoopError, ValidationError } from './errors.js';
+import { DuplicateEdgeError, SeedError, SelfLoopError } from './errors.js';
 import type { CouplingId, CouplingSpec, GroupId } from './types.js';
-import { typeName } from './values.js';
+import { finiteNumber } from './values.js';
 
 /** A resolved unit: its group and its index within the group. */
 interface Unit {
@@ -28,13 +28,7 @@ export function edgeWeight(weight: unknown, a: Unit, b: Unit, undirected: boolea
   if (a.group === b.group && a.index === b.index) {
     throw new SelfLoopError(`edge ${edge} joins unit ${name(a)} to itself; a unit cannot be coupled to itself`, { edge, unit: name(a) });
   }
-  if (typeof weight !== 'number') {
-    throw new ValidationError(`weight of edge ${edge} must be a finite number, got ${typeName(weight)}`, { edge, received: typeName(weight) });
-  }
-  if (!Number.isFinite(weight)) {
-    throw new NonFiniteError(`weight of edge ${edge} is ${weight}; weights must be finite`, { edge, value: weight });
-  }
-  return weight;
+  return finiteNumber(weight, { edge }, `weight of edge ${edge}`);
 }
 
 /**

@@ -17,12 +17,12 @@ import {
   type RngSource,
 } from './coupling-params.js';
 import { edgeCoupling, edgeWeight, findPairCoupling, seedRequired } from './edge-rules.js';
-import { ConfigError, DuplicateEdgeError, NonFiniteError, SelfLoopError, ShapeError, UnknownUnitError, ValidationError } from './errors.js';
+import { ConfigError, DuplicateEdgeError, SelfLoopError, ShapeError, UnknownUnitError, ValidationError } from './errors.js';
 import { couplingId, groupId, resolveUnitIn } from './network.js';
 import type { Rng } from './rng.js';
 import { findPair, insertPair } from './sparse.js';
 import type { CouplingId, CouplingParams, CouplingSpec, GroupId, GroupRole, GroupSpec, Network, Structure, UnitRef } from './types.js';
-import { isGroupRole, typeName } from './values.js';
+import { finiteNumber, isGroupRole, typeName } from './values.js';
 
 /** Weights for {@link NetworkDraft.setWeights}: dense rows or Float64Array, or one value per pair of a sparse coupling. */
 export type WeightValues = Float64Array | readonly (readonly number[])[] | ArrayLike<number>;
@@ -53,12 +53,6 @@ export interface NetworkDraft {
   addEdge(a: UnitRef, b: UnitRef, weight: number, opts?: EdgeOptions): void;
   /** Changes a group's role. */
   setRole(group: string, role: GroupRole): void;
-}
-
-function finiteNumber(value: unknown, place: Readonly<Record<string, unknown>>, what: string): number {
-  if (typeof value !== 'number') throw new ValidationError(`${what} must be a finite number, got ${typeName(value)}`, { ...place, received: typeName(value) });
-  if (!Number.isFinite(value)) throw new NonFiniteError(`${what} is ${value}; it must be finite`, { ...place, value });
-  return value;
 }
 
 function unitIndex(group: GroupSpec, i: unknown): number {

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { NonFiniteError, ValidationError } from './errors.js';
 import type { Connectivity, GroupRole } from './types.js';
 
 /** Every group role, in the order messages list them. */
@@ -33,6 +34,20 @@ export function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   return typeof value;
+}
+
+/**
+ * `value` when it is a finite number.
+ *
+ * @param value - the value to check
+ * @param place - details naming where the value goes (group, coupling, index …)
+ * @param what - how messages name the value, e.g. `bias h[2]`
+ * @throws ValidationError when `value` is not a number; NonFiniteError when it is NaN or ±Infinity
+ */
+export function finiteNumber(value: unknown, place: Readonly<Record<string, unknown>>, what: string): number {
+  if (typeof value !== 'number') throw new ValidationError(`${what} must be a finite number, got ${typeName(value)}`, { ...place, received: typeName(value) });
+  if (!Number.isFinite(value)) throw new NonFiniteError(`${what} is ${value}; it must be finite`, { ...place, value });
+  return value;
 }
 
 /** A short name of a value's type for messages: `Float32Array`, `Array`, `string`, `null`. */

@@ -49,3 +49,5 @@ export type { ExactMoments } from './math/exact.js';
 export { exactGradient, exactGradientInto } from './math/exact-gradient.js';
 export { exactLogLikelihood } from './math/exact-likelihood.js';
 export { clonePlan } from './clone.js';
+export { hasBinaryStateKernels } from './backend-binary.js';
+export type { BinaryStateKernels } from './backend-binary.js';

@@ -170,7 +170,7 @@ export function chainComponents(topo: Topology): { components: number[][]; issue
  *
  * @internal
  */
-export function ancestralOrder(topo: Topology): number[] {
+function ancestralOrder(topo: Topology): number[] {
   const succ: number[][] = topo.groups.map(() => []);
   for (const e of topo.edges) if (e.directed && !e.lateral) succ[e.from]!.push(e.to);
   return topologicalOrder(topo.groups.length, succ).order;

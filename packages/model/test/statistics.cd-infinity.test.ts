@@ -6,36 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Network } from '@stochnet/graph';
-import { accumulateStatistics, compile, dataMinusModel, exactGradient, exactMoments, sigmoid, zeroGradient } from '@stochnet/model';
+import { accumulateStatistics, compile, dataMinusModel, exactGradient, sigmoid, zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
 import { m1, m2a } from './support/fixtures.js';
+import { momentsInPlanLayout } from './support/moments-layout.js';
 import { isingGrid, makeNet } from './support/nets.js';
-
-/** E[s_i] and E[s_i s_j] from exact moments, in the plan's parameter layout. */
-function modelStatistics(plan: Plan): Gradient {
-  const { mean, second } = exactMoments(plan);
-  const n = plan.size;
-  const g = zeroGradient(plan);
-  g.bias.set(mean);
-  plan.weights.forEach((w, k) => {
-    const a = plan.blocks[w.from]!.offset;
-    const b = plan.blocks[w.to]!.offset;
-    const out = g.weights[k]!;
-    if (w.sparse !== null) {
-      for (let i = 0; i < w.rows; i++) {
-        for (let p = w.sparse.rowPtr[i]!; p < w.sparse.rowPtr[i + 1]!; p++) out[p] = second[(a + i) * n + b + w.sparse.colIdx[p]!]!;
-      }
-      return;
-    }
-    for (let i = 0; i < w.rows; i++) {
-      for (let j = 0; j < w.cols; j++) {
-        const masked = w.mask !== null && w.mask[i * w.cols + j] === 0;
-        out[i * w.cols + j] = masked || (w.from === w.to && i === j) ? 0 : second[(a + i) * n + b + j]!;
-      }
-    }
-  });
-  return g;
-}
 
 /** Full-layout rows: visible units from the data; hidden units (RBM) at p(h | v). */
 function completed(plan: Plan, data: readonly number[][]): Float64Array {
@@ -81,7 +56,7 @@ describe.each(CASES)('CD-∞ on a %s', (_, net, data) => {
     const plan = compile(net, { dtype: 'float64' });
     const positive = zeroGradient(plan);
     accumulateStatistics(positive, plan, completed(plan, data), data.length, 1 / data.length);
-    const ours = dataMinusModel(zeroGradient(plan), positive, modelStatistics(plan));
+    const ours = dataMinusModel(zeroGradient(plan), positive, momentsInPlanLayout(plan));
     const exact = exactGradient(plan, Float64Array.from(data.flat()), data.length);
     const flat = (g: Gradient): number[] => [...g.bias, ...g.weights.flatMap((w) => [...w])];
     const a = flat(ours);

@@ -11,3 +11,4 @@ export * from './elementwise';
 export function heapBase(): usize {
   return __heap_base;
 }
+export { selectRowsSum, selectedRowsOuter } from './binary';

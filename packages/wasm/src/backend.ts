@@ -4,7 +4,8 @@
  * @module
  */
 import { ConfigError } from '@stochnet/graph';
-import type { Backend } from '@stochnet/model';
+import type { Backend, BinaryStateKernels } from '@stochnet/model';
+import { selectRowsSum, selectedRowsOuter } from './binary.js';
 import { gemm, ger, spmm } from './dense.js';
 import type { Context } from './dense.js';
 import { addBias, bernoulli, biasSigmoid, softplusRowSums } from './elementwise.js';
@@ -16,6 +17,9 @@ export interface WasmBackendOptions {
   /** Worker threads for the large kernels; only 1 (the calling thread) is available in this version. */
   readonly threads?: 1 | undefined;
 }
+
+/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors. */
+export type WasmBackend = Backend & BinaryStateKernels;
 
 /** Pages (64 KiB) of linear memory to start with: room for a 784×500 product's operands and packing. */
 const INITIAL_PAGES = 96;
@@ -58,11 +62,13 @@ function checkOptions(options: unknown): void {
  * σ to 2.5e-7 relative, about 2 ulp (measured over [−80, 80] in the package tests); |z| > 80 and NaN
  * take the accurate scalar path, so σ(±800) is exactly 1 or 0. Bernoulli
  * draws compare `u < p` exactly, so given the same uniforms the draws equal
- * the `js` backend's bit for bit. Each backend owns its memory; one backend
+ * the `js` backend's bit for bit. It also provides the optional
+ * `BinaryStateKernels` (products with a 0/1 left factor as sums of selected
+ * rows), which the RBM CD fast path uses for binary data batches. Each backend owns its memory; one backend
  * is not safe to call re-entrantly from two threads.
  *
  * @param options - `threads`: 1 (the default; more threads are not available in this version)
- * @returns a promise of the backend
+ * @returns a promise of the backend (the Backend kernels and the BinaryStateKernels)
  * @throws ConfigError for an unknown option or an unsupported thread count
  *
  * @example
@@ -78,7 +84,7 @@ function checkOptions(options: unknown): void {
  * console.log(plan.backend.name); // wasm
  * ```
  */
-export async function createWasmBackend(options?: WasmBackendOptions): Promise<Backend> {
+export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
   checkOptions(options);
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   const ex = await instantiateKernels(memory);
@@ -92,5 +98,7 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<B
     ger: (g, x, y, m, n, alpha) => ger(ctx, g, x, y, m, n, alpha),
     spmm: (c, x, s, batch, alpha) => spmm(ctx, c, x, s, batch, alpha),
     softplusRowSums: (out, x, rows, cols) => softplusRowSums(ctx, out, x, rows, cols),
-  } satisfies Backend);
+    selectRowsSum: (c, x, b, rows, k, n) => selectRowsSum(ctx, c, x, b, rows, k, n),
+    selectedRowsOuter: (g, x, y, rows, k, n) => selectedRowsOuter(ctx, g, x, y, rows, k, n),
+  } satisfies WasmBackend);
 }

@@ -6,4 +6,4 @@
  * @packageDocumentation
  */
 export { createWasmBackend } from './backend.js';
-export type { WasmBackendOptions } from './backend.js';
+export type { WasmBackend, WasmBackendOptions } from './backend.js';

@@ -45,6 +45,8 @@ export interface KernelCore {
   softplusRowSumsF64(out: Ptr, x: Ptr, rows: number, cols: number): void;
   spmmF32(c: Ptr, x: Ptr, rowPtr: Ptr, colIdx: Ptr, values: Ptr, batch: number, rows: number, cols: number, alpha: number): void;
   spmmF64(c: Ptr, x: Ptr, rowPtr: Ptr, colIdx: Ptr, values: Ptr, batch: number, rows: number, cols: number, alpha: number): void;
+  selectRowsSum(c: Ptr, x: Ptr, b: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr): void;
+  selectedRowsOuter(g: Ptr, x: Ptr, y: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr): void;
 }
 
 /** Decodes base64 text (atob exists in Node ≥ 16 and every browser). */

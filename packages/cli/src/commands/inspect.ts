@@ -17,7 +17,7 @@ function bytes(n: number): string {
 }
 
 function human(path: string, s: PlanSummary, out: (line: string) => void): void {
-  out(`${path}: a ${s.kind} of ${s.units} units (${s.dtype}, ${s.backend} kernels), parameters ${bytes(s.bytes.total)}`);
+  out(`${path}: ${/^[aeiou]|^rbm|^sbn/.test(s.kind) ? 'an' : 'a'} ${s.kind} of ${s.units} units (${s.dtype}, ${s.backend} kernels), parameters ${bytes(s.bytes.total)}`);
   out('groups:');
   for (const b of s.blocks) out(`  ${b.group.padEnd(8)} ${String(b.size).padStart(6)} units  ${b.role}`);
   out('couplings:');

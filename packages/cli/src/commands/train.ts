@@ -39,7 +39,7 @@ function asTraining(d: { images: Uint8Array; rows: number; cols: number }): Trai
 
 function describeModel(cfg: TrainConfig, cols: number): string {
   if (cfg.model === 'rbm') return `an rbm of ${cols} visible and ${cfg.hidden[0]} hidden units`;
-  return `a ${cfg.model} of layers ${[cols, ...cfg.hidden].join('-')}`;
+  return `${cfg.model === 'sbn' ? 'an' : 'a'} ${cfg.model} of layers ${[cols, ...cfg.hidden].join('-')}`;
 }
 
 /** The rbm runner, fresh or resumed, as a TrainOutcome. */
@@ -154,8 +154,8 @@ export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd:
   }
   add('filters.png', filtersPng(outcome.plan, shape), 'the weights from each unit of the first hidden layer');
   const samples = drawSamples(outcome.plan, pictures.samples, { seed: `${cfg.seed}/samples`, sweeps: pictures.sweeps });
-  const how = cfg.model === 'sbn' ? 'ancestral draws' : `${pictures.sweeps} Gibbs sweeps from random starts`;
-  add('samples.png', imagesPng(samples, pictures.samples, shape), `${pictures.samples} samples: ${how}, showing p(v | layer above) of the last`);
+  const how = cfg.model === 'sbn' ? 'ancestral samples, each shown as p(v | h1)' : `samples after ${pictures.sweeps} Gibbs sweeps from random starts, shown as p(v | h)`;
+  add('samples.png', imagesPng(samples, pictures.samples, shape), `${pictures.samples} ${how}`);
   if (cfg.model === 'rbm') {
     const d = test ?? data;
     const n = Math.min(RECONSTRUCTIONS, d.rows);

@@ -66,7 +66,7 @@ export interface CurveLayout {
 }
 
 /** A 1-2-5 step near range / target. */
-export function niceStep(range: number, target: number): number {
+function niceStep(range: number, target: number): number {
   const raw = range / target;
   const p = 10 ** Math.floor(Math.log10(raw));
   const f = raw / p;

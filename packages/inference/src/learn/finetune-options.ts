@@ -26,6 +26,8 @@ export interface FineTuneEpoch {
   readonly trainAccuracy: number;
   /** Accuracy on the validation data after the epoch, or null without validation data. */
   readonly validationAccuracy: number | null;
+  /** Mean cross-entropy on the validation data after the epoch (breaks accuracy ties), or null without validation data. */
+  readonly validationLoss: number | null;
 }
 
 /** Options of `fineTuneDbn`. */

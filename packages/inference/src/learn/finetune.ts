@@ -50,9 +50,10 @@ function params(net: SigmoidNet): Float64Array[] {
  * descent with momentum and L2 weight decay on weights:
  * v ← μ·v − η·(∇ + λ·W), θ ← θ + v (biases without decay). Epoch e
  * visits the rows in a seeded random order (`fork('epoch/' + e)`). With
- * validation data, the accuracy on it is tracked each epoch, the best
- * epoch's parameters are restored at the end, and `patience` epochs
- * without improvement stop the run. The test accuracy is computed once at
+ * validation data, the accuracy on it is tracked each epoch (ties broken
+ * by the validation cross-entropy), the best epoch's parameters are
+ * restored at the end, and `patience` epochs without improvement stop the
+ * run. The test accuracy is computed once at
  * the end. Every argument is checked first, every problem collected; a
  * non-finite loss or parameter throws a NonFiniteError naming the epoch and
  * batch. The input plan or result is never changed.
@@ -112,6 +113,8 @@ export function fineTuneDbn(dbn: Plan | TrainDbnResult, data: LabelledData['data
   const valX = o.validation === undefined ? null : asFloat(o.validation.data);
   let best: Float64Array[] | null = null;
   let bestAcc = -1;
+  let bestLoss = Infinity;
+  const valGrads = valX === null ? null : zeroSigmoidNetGradient(net);
   let bestEpoch: number | null = null;
   let wait = 0;
   let stoppedEarly = false;
@@ -143,12 +146,14 @@ export function fineTuneDbn(dbn: Plan | TrainDbnResult, data: LabelledData['data
       batches++;
     }
     const validationAccuracy = valX === null ? null : classificationAccuracy(net, valX, o.validation!.labels);
-    const record: FineTuneEpoch = { epoch: e, loss: lossSum / batches, trainAccuracy: classificationAccuracy(net, trainX, labels), validationAccuracy };
+    const validationLoss = valX === null ? null : lossAndGradient(valGrads!, net, valX, o.validation!.labels, o.validation!.data.rows);
+    const record: FineTuneEpoch = { epoch: e, loss: lossSum / batches, trainAccuracy: classificationAccuracy(net, trainX, labels), validationAccuracy, validationLoss };
     history.push(record);
     o.onEpoch?.(record);
-    if (validationAccuracy !== null) {
-      if (validationAccuracy > bestAcc) {
+    if (validationAccuracy !== null && validationLoss !== null) {
+      if (validationAccuracy > bestAcc || (validationAccuracy === bestAcc && validationLoss < bestLoss)) {
         bestAcc = validationAccuracy;
+        bestLoss = validationLoss;
         bestEpoch = e;
         best = params(net).map((a) => a.slice());
         wait = 0;

@@ -9,6 +9,7 @@
 import type { Rng } from '@stochnet/graph';
 import { accumulateStatistics, createStatisticsWorkspace } from '@stochnet/model';
 import type { CsrMatrix, FloatArray, GemmShape, Gradient, Plan, StatisticsWorkspace, WeightBlock } from '@stochnet/model';
+import { DirectRbm, sparseEnough } from './rbm-direct.js';
 
 /** @internal Whether the fast path applies: an rbm plan with one visible-role block and one other block. */
 export function isFastRbm(plan: Plan): boolean {
@@ -47,6 +48,8 @@ export class RbmKernels {
   private full: Float64Array = new Float64Array(0);
   private view: Float64Array = new Float64Array(0);
   private stats: StatisticsWorkspace | null = null;
+  /** Selected-row products and direct statistics, when the backend has kernels for 0/1 factors. */
+  private readonly direct: DirectRbm | null;
 
   constructor(plan: Plan) {
     this.plan = plan;
@@ -70,6 +73,12 @@ export class RbmKernels {
       this.forward = { rows: this.w.rows, cols: this.w.cols, rowPtr: sp.rowPtr, colIdx: sp.colIdx, values: this.w.weights };
       this.backward = { rows: this.w.cols, cols: this.w.rows, rowPtr: sp.colPtr, colIdx: sp.rowIdx, values: planBuffer(plan, this.w.weights.length) };
     }
+    this.direct = DirectRbm.create(plan, this.visIsFrom);
+  }
+
+  /** Whether the first n entries of a 0/1 buffer are sparse enough for the selected-row kernels (false without them). */
+  binaryPays(x: FloatArray, n: number): boolean {
+    return this.direct !== null && sparseEnough(x, n);
   }
 
   /** Refreshes the transposed copy of sparse weights; call once after every parameter change. */
@@ -101,9 +110,10 @@ export class RbmKernels {
     this.plan.backend.gemm(out, x, w.weights, s);
   }
 
-  /** ph ← p(h | v) = σ(c + vᵀW), rows × nh. */
-  hiddenProbs(ph: FloatArray, v: FloatArray, rows: number): void {
-    this.product(ph, v, rows, this.visIsFrom);
+  /** ph ← p(h | v) = σ(c + vᵀW), rows × nh; `binary`: v is 0/1 and {@link RbmKernels.binaryPays} said so. */
+  hiddenProbs(ph: FloatArray, v: FloatArray, rows: number, binary = false): void {
+    if (binary && this.direct !== null) this.direct.hiddenInputs(ph, v, rows);
+    else this.product(ph, v, rows, this.visIsFrom);
     this.plan.backend.biasSigmoid(ph, ph, this.hidBias, rows, this.nh);
   }
 
@@ -148,8 +158,12 @@ export class RbmKernels {
     }
   }
 
-  /** grad += scale · Σ_rows statistics of (v, h) (see accumulateStatistics). */
-  statistics(grad: Gradient, v: FloatArray, h: FloatArray, rows: number, scale: number): void {
+  /** grad += scale · Σ_rows statistics of (v, h) (see accumulateStatistics); `binary` as in hiddenProbs. */
+  statistics(grad: Gradient, v: FloatArray, h: FloatArray, rows: number, scale: number, binary = false): void {
+    if (this.direct !== null) {
+      this.direct.add(grad, v, h, rows, scale, this.visOff, this.hidOff, binary);
+      return;
+    }
     this.ensure(rows);
     this.scatter(this.full, v, h, rows);
     // accumulateStatistics wants exactly rows × size entries: keep one view per batch length.

@@ -56,8 +56,9 @@ export class RbmPhases {
     const b = this.batchBuffers(rows);
     const n = rows * K.nv;
     for (let i = 0; i < n; i++) b.pv[i] = data[i]!;
-    K.hiddenProbs(b.ph, b.pv, rows);
-    K.statistics(pos, b.pv, b.ph, rows, 1 / rows);
+    const binary = !this.opts.allowProbabilities && K.binaryPays(b.pv, n);
+    K.hiddenProbs(b.ph, b.pv, rows, binary);
+    K.statistics(pos, b.pv, b.ph, rows, 1 / rows, binary);
   }
 
   /**
@@ -122,6 +123,6 @@ export class RbmPhases {
     }
     K.scatter(state.states, b.v, b.h, C);
     state.sweeps += this.opts.k;
-    K.statistics(neg, b.v, this.opts.sampleHiddenLast ? b.h : b.ph, C, 1 / C);
+    K.statistics(neg, b.v, this.opts.sampleHiddenLast ? b.h : b.ph, C, 1 / C, K.binaryPays(b.v, C * K.nv));
   }
 }

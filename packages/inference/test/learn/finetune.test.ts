@@ -85,13 +85,18 @@ describe('fineTuneDbn', () => {
   });
 
   it('stops early on validation accuracy and restores the best epoch', () => {
-    const r = fineTuneDbn(pre.plan, train.data, train.labels, { epochs: 200, batchSize: 10, learningRate: 0.1, seed: 3, validation: valid, patience: 5 });
+    // A validation set with 12 of its 60 labels wrong: accuracy stays below 1 and its loss rises as the net grows confident.
+    const noisy = { data: valid.data, labels: valid.labels.map((y, r) => (r % 5 === 0 ? (y + 1) % 3 : y)) };
+    const r = fineTuneDbn(pre.plan, train.data, train.labels, { epochs: 200, batchSize: 10, learningRate: 0.1, seed: 3, validation: noisy, patience: 5 });
     expect(r.stoppedEarly).toBe(true);
     expect(r.bestEpoch).not.toBeNull();
     const best = Math.max(...r.history.map((e) => e.validationAccuracy!));
-    expect(r.history[r.bestEpoch!]!.validationAccuracy).toBe(best);
-    expect(r.history.length).toBe(r.bestEpoch! + 6);
-    expect(classificationAccuracy(r.net, valid.data.values, valid.labels)).toBe(best);
+    const bestEpoch = r.history[r.bestEpoch!]!;
+    expect(bestEpoch.validationAccuracy).toBe(best);
+    const ties = r.history.filter((e) => e.validationAccuracy === best);
+    expect(Math.min(...ties.map((e) => e.validationLoss!))).toBe(bestEpoch.validationLoss); // ties broken by validation loss
+    expect(r.history.length).toBe(r.bestEpoch! + 6); // patience 5 after the last improvement
+    expect(classificationAccuracy(r.net, noisy.data.values, noisy.labels)).toBe(best);
   });
 
   it('is deterministic and leaves the pre-trained DBN unchanged', () => {

@@ -27,9 +27,8 @@ function parentField(plan: Plan, g: UnitGraph, state: StateArray, u: number): nu
  */
 function pieceLogZDelta(fn: string, plan: Plan, g: UnitGraph, state: StateArray, comp: number, delta: Map<number, number>, unit: number, maxStates: number): number {
   const units = g.components[comp]!;
-  const pairs: number[] = [];
-  for (let q = 0; q < g.pairA.length; q++) if (g.component[g.pairA[q]!] === comp) pairs.push(q);
-  const part = new Part(g, units, Int32Array.from(pairs));
+  const pairs = g.componentPairs[comp]!;
+  const part = new Part(g, units, pairs);
   checkStates(fn, 2 * part.states, maxStates);
   const vals = new Float64Array(g.paramOffset[plan.weights.length]!);
   for (const q of pairs) vals[g.pairP1[q]!] = paramAt(plan, g, g.pairP1[q]!);

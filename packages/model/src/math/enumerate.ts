@@ -20,7 +20,7 @@ import type { UnitGraph } from './unit-graph.js';
 const REFRESH = 4096;
 
 /** @internal "2^k" for powers of two, the decimal number otherwise. */
-export function formatStates(n: number): string {
+function formatStates(n: number): string {
   if (!Number.isFinite(n)) return 'more than 2^1023';
   const k = Math.log2(n);
   return Number.isInteger(k) ? `2^${k}` : String(n);

@@ -85,13 +85,6 @@ export class JointWalker {
     const varying: number[] = [];
     this.pieces = [];
     const fp: [number, number, number][] = [];
-    const pairsOf = new Map<number, number[]>();
-    for (let q = 0; q < g.pairA.length; q++) {
-      const c = g.component[g.pairA[q]!]!;
-      let l = pairsOf.get(c);
-      if (l === undefined) pairsOf.set(c, (l = []));
-      l.push(q);
-    }
     g.components.forEach((units, c) => {
       if (units.length === 1) {
         const u = units[0]!;
@@ -101,7 +94,7 @@ export class JointWalker {
         if (v) varying.push(u);
         return;
       }
-      const part = new Part(g, units, Int32Array.from(pairsOf.get(c)!));
+      const part = new Part(g, units, g.componentPairs[c]!);
       checkStates(fn, part.states, maxStates, part.nS);
       const parents = new Set<number>();
       for (const u of units) {

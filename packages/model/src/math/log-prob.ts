@@ -50,15 +50,10 @@ export function logProb(plan: Plan, state: StateArray, opts?: ExactOptions): num
   const maxStates = maxStatesOf(fn, opts);
   const g = unitGraph(plan);
   const pieces: { part: Part; comp: number }[] = [];
-  const pairsOf = new Map<number, number[]>();
-  for (let q = 0; q < g.pairA.length; q++) {
-    const c = g.component[g.pairA[q]!]!;
-    let l = pairsOf.get(c);
-    if (l === undefined) pairsOf.set(c, (l = []));
-    l.push(q);
-  }
-  for (const [comp, pairs] of pairsOf) {
-    const part = new Part(g, g.components[comp]!, Int32Array.from(pairs));
+  for (let comp = 0; comp < g.components.length; comp++) {
+    const pairs = g.componentPairs[comp]!;
+    if (pairs.length === 0) continue;
+    const part = new Part(g, g.components[comp]!, pairs);
     checkStates(fn, part.states, maxStates, part.nS);
     pieces.push({ part, comp });
   }

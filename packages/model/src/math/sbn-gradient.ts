@@ -28,8 +28,9 @@ import type { StatisticsWorkspace } from './statistics.js';
  * `states` may be probabilities in [0, 1] (a mean-field wake phase). Fields
  * use the backend's GEMM (dense, masked) or SpMM (sparse) on block slabs; the
  * weight statistics use Aᵀ·B as in {@link accumulateStatistics}, with
- * masked-out entries kept 0. Mutates: grad. Allocates: nothing per row (the
- * workspace once per call when none is passed).
+ * masked-out entries kept 0. Mutates: grad. Allocates: no buffers when a
+ * workspace is passed (a few typed-array views per block, for the kernels);
+ * the workspace once per call when none is passed.
  * Complexity: O(batch · (weights + units)).
  *
  * @param grad - accumulated into, shaped like the plan (see zeroGradient)

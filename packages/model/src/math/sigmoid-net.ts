@@ -89,7 +89,7 @@ function checkOutputKind(fn: string, output: unknown): asserts output is OutputK
  *
  * @internal
  */
-export function checkSigmoidLayers(fn: string, layers: readonly SigmoidLayer[], output: OutputKind): void {
+function checkSigmoidLayers(fn: string, layers: readonly SigmoidLayer[], output: OutputKind): void {
   if (!Array.isArray(layers) || layers.length === 0) fail(fn, 'a net needs at least one layer', { argument: 'layers', received: Array.isArray(layers) ? 0 : typeof layers });
   layers.forEach((l, k) => {
     if (typeof l !== 'object' || l === null) fail(fn, `layer ${k} is not an object`, { layer: k });

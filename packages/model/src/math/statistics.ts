@@ -9,7 +9,7 @@ import { ShapeError } from '@stochnet/graph';
 import type { GemmShape } from '../backend.js';
 import type { Plan, WeightBlock } from '../plan.js';
 import { checkFinite, checkGradient, checkStates } from './arg-checks.js';
-import { checkPlan, checkRows } from './state.js';
+import { checkPlan, checkRows, describeValue } from './state.js';
 import type { Gradient } from './gradient.js';
 
 /**
@@ -66,12 +66,26 @@ export function createStatisticsWorkspace(plan: Plan, rows: number): StatisticsW
  */
 export function workspaceFor(fn: string, plan: Plan, batch: number, workspace: StatisticsWorkspace | undefined): StatisticsWorkspace {
   if (workspace === undefined) return createStatisticsWorkspace(plan, batch);
-  if (workspace.size !== plan.size || workspace.rows < batch) {
-    throw new ShapeError(`${fn}: workspace was made for plan size ${workspace.size} and ${workspace.rows} rows, needed ${plan.size} and ${batch}; create it with createStatisticsWorkspace(plan, batch)`, {
+  const ws = workspace as Partial<StatisticsWorkspace> | null;
+  const widest = plan.blocks.reduce((m, b) => Math.max(m, b.size), 0);
+  const fits =
+    ws !== null &&
+    typeof ws === 'object' &&
+    ws.size === plan.size &&
+    typeof ws.rows === 'number' &&
+    ws.rows >= batch &&
+    ws.blockMajor instanceof Float64Array &&
+    ws.blockMajor.length >= batch * plan.size &&
+    ws.field instanceof Float64Array &&
+    ws.field.length >= batch * widest &&
+    typeof ws.shape === 'object' &&
+    ws.shape !== null;
+  if (!fits) {
+    throw new ShapeError(`${fn}: workspace does not fit plan size ${plan.size} and ${batch} rows; create it with createStatisticsWorkspace(plan, batch)`, {
       function: fn,
       argument: 'workspace',
       expected: { size: plan.size, rows: batch },
-      received: { size: workspace.size, rows: workspace.rows },
+      received: ws !== null && typeof ws === 'object' ? { size: ws.size, rows: ws.rows } : describeValue(workspace),
     });
   }
   return workspace;
@@ -173,8 +187,9 @@ export function addCrossProduct(
  * symmetric matrix with a zero diagonal (each tied pair's statistic in both
  * entries); sparse blocks get one sum per stored pair. Directed blocks get
  * the same product statistics (callers of belief-net learning use
- * {@link sbnGradientInto} instead). Mutates: grad. Allocates: nothing when a
- * workspace is passed. Complexity: O(batch · (weights + units)).
+ * {@link sbnGradientInto} instead). Mutates: grad. Allocates: no buffers
+ * when a workspace is passed (only one typed-array view per block, for the
+ * kernels). Complexity: O(batch · (weights + units)).
  *
  * @param grad - accumulated into, shaped like the plan (see zeroGradient)
  * @param plan - the compiled plan

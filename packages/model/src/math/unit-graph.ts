@@ -42,6 +42,8 @@ export interface UnitGraph {
   readonly component: Int32Array;
   /** Units of each component, ascending. Singletons have no undirected neighbour. */
   readonly components: readonly Int32Array[];
+  /** Undirected pairs (indices into pairA/pairB) inside each component, ascending; empty for singletons. */
+  readonly componentPairs: readonly Int32Array[];
 }
 
 const cache = new WeakMap<Plan, UnitGraph>();
@@ -162,7 +164,15 @@ function build(plan: Plan): UnitGraph {
     pairP2: Int32Array.from(p2),
     component,
     components: lists.map((l) => Int32Array.from(l)),
+    componentPairs: pairsByComponent(component, pa, lists.length),
   };
+}
+
+/** The pairs of each component, derived once with the graph. */
+function pairsByComponent(component: Int32Array, pairA: readonly number[], count: number): Int32Array[] {
+  const lists: number[][] = Array.from({ length: count }, () => []);
+  for (let q = 0; q < pairA.length; q++) lists[component[pairA[q]!]!]!.push(q);
+  return lists.map((l) => Int32Array.from(l));
 }
 
 /** @internal The (cached) unit-level structure of a plan. */

@@ -116,7 +116,7 @@ export function packB(
  * Shapes: ap and bp hold kc·MR and kc·NR values from their offsets; tile
  * holds MR·NR. Mutates: tile. Allocates: nothing. Complexity: O(kc).
  */
-export function micro4x4(
+function micro4x4(
   ap: Float64Array,
   aOff: number,
   bp: Float64Array,

@@ -1,0 +1,11 @@
+import { rbm, boltzmann, network, dbn, sbn, zeros } from '@stochnet/graph';
+import { compile, describePlan } from '@stochnet/model';
+const show = (name: string, p: ReturnType<typeof compile>) => console.log(name, p.kind, JSON.stringify(p.schedules.gibbs.map((s) => s.parts.map((x) => `${p.blocks[x.block]!.group}${x.units ? '[' + Array.from(x.units).join(',') + ']' : ''}`))), 'anc', p.schedules.ancestral.map((b) => p.blocks[b]!.group).join(','), 'comp', JSON.stringify(p.schedules.components.map((c) => c.map((b) => p.blocks[b]!.group))));
+show('rbm', compile(rbm(3, 2, { seed: 1 })));
+show('bm dense 4', compile(boltzmann(4, { seed: 1 })));
+show('bm sparse', compile(boltzmann(6, { seed: 1, density: 0.4 })));
+show('dbn', compile(dbn([4, 3, 2, 2], { seed: 1 })));
+show('sbn', compile(sbn([4, 3, 2], { seed: 1 })));
+const dbm = network({ seed: 1 }).layer('v', 4, { role: 'visible' }).layer('h1', 3).layer('h2', 2).connect('v', 'h1', { undirected: true }).connect('h1', 'h2', { undirected: true }).build();
+show('dbm', compile(dbm));
+console.log(JSON.stringify(describePlan(compile(rbm(3, 2, { seed: 1 }))), null, 1).slice(0, 1500));
