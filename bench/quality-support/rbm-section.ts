@@ -22,12 +22,9 @@ const common = { epochs: EPOCHS, batchSize: 10, weightDecay: 1e-4, seed: 'qualit
 
 /** Our tuned rules: a small grid per rule, chosen by validation log-likelihood. */
 const GRID: readonly Candidate[] = [
-  { label: 'CD-1', dataBias: true, options: { ...common, method: 'cd', k: 1, learningRate: 0.02 } },
-  { label: 'CD-1', dataBias: true, options: { ...common, method: 'cd', k: 1, learningRate: 0.05 } },
-  { label: 'PCD-1', dataBias: true, options: { ...common, method: 'pcd', k: 1, chains: 100, learningRate: 0.005 } },
-  { label: 'PCD-1', dataBias: true, options: { ...common, method: 'pcd', k: 1, chains: 100, learningRate: 0.01 } },
-  { label: 'PT', dataBias: true, options: { ...common, method: 'pt', k: 1, chains: 10, replicas: 10, learningRate: 0.005 } },
-  { label: 'PT', dataBias: true, options: { ...common, method: 'pt', k: 1, chains: 10, replicas: 10, learningRate: 0.01 } },
+  ...[0.01, 0.02, 0.05].map((learningRate): Candidate => ({ label: 'CD-1', dataBias: true, options: { ...common, method: 'cd', k: 1, learningRate } })),
+  ...[0.002, 0.005, 0.01].map((learningRate): Candidate => ({ label: 'PCD-1', dataBias: true, options: { ...common, method: 'pcd', k: 1, chains: 100, learningRate } })),
+  ...[0.002, 0.005, 0.01].map((learningRate): Candidate => ({ label: 'PT', dataBias: true, options: { ...common, method: 'pt', k: 1, chains: 10, replicas: 10, learningRate } })),
 ];
 
 /**

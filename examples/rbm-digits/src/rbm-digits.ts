@@ -8,7 +8,7 @@ import { rbm, visibleBiasFromData } from '@stochnet/graph';
 import type { Seed } from '@stochnet/graph';
 import { compile, exactLogLikelihood } from '@stochnet/model';
 import { dbnSample, train } from '@stochnet/inference';
-import type { TrainingData } from '@stochnet/inference';
+import type { MomentumSchedule, TrainingData } from '@stochnet/inference';
 import { curveSvg, digitsSplit, filtersGrid, imageGrid, selectRows } from '@stochnet/data';
 import { writePng, writeSvg } from '@stochnet/data/node';
 
@@ -24,12 +24,18 @@ export interface RbmDigitsOptions {
   readonly batchSize: number;
   /** The learning rate. */
   readonly learningRate: number;
-  /** The rule: contrastive divergence or persistent CD. */
-  readonly method: 'cd' | 'pcd';
+  /** The rule: contrastive divergence, persistent CD or parallel tempering. */
+  readonly method: 'cd' | 'pcd' | 'pt';
+  /** PCD and PT: persistent chains (default: the batch size). */
+  readonly chains?: number | undefined;
+  /** PT: replicas per chain (default 10). */
+  readonly replicas?: number | undefined;
+  /** Print the exact test log-likelihood every this many epochs (0: only at the end). */
+  readonly every: number;
   /** Gibbs steps per update. */
   readonly k: number;
-  /** Momentum of the updates, in [0, 1). */
-  readonly momentum: number;
+  /** Momentum of the updates, in [0, 1), or a schedule from `initial` to `final` at epoch `switchEpoch`. */
+  readonly momentum: number | MomentumSchedule;
   /** Samples drawn for the picture. */
   readonly samples: number;
   /** Gibbs sweeps before each sample is taken. */
@@ -50,12 +56,13 @@ export const FULL: Omit<RbmDigitsOptions, 'out'> = {
   method: 'cd',
   k: 1,
   momentum: 0,
+  every: 10,
   samples: 100,
   gibbsSteps: 1000,
   seed: 'rbm-digits',
 };
 /** The settings of a quick run. */
-export const QUICK: Omit<RbmDigitsOptions, 'out'> = { ...FULL, hidden: 12, rows: 500, epochs: 5, batchSize: 5, learningRate: 0.1, samples: 36, gibbsSteps: 200 };
+export const QUICK: Omit<RbmDigitsOptions, 'out'> = { ...FULL, hidden: 12, rows: 500, epochs: 5, batchSize: 5, learningRate: 0.1, every: 0, samples: 36, gibbsSteps: 200 };
 
 /** What a run produced. */
 export interface RbmDigitsResult {
@@ -87,7 +94,8 @@ export async function runRbmDigits(opts: RbmDigitsOptions, print: (line: string)
   const net = rbm(64, opts.hidden, { seed: opts.seed, shape: [8, 8], visibleBias: visibleBiasFromData(data.values, rows, 64) });
   const plan = compile(net, { dtype: 'float64' });
   const initialTestLogLikelihood = exactLogLikelihood(plan, test.images, test.rows);
-  print(`RBM 64 × ${opts.hidden}, ${opts.method.toUpperCase()}-${opts.k}, ${rows} training digits, ${opts.epochs} epochs of batches of ${opts.batchSize}, learning rate ${opts.learningRate}`);
+  const extra = `${opts.chains === undefined ? '' : `, ${opts.chains} chains`}${opts.replicas === undefined ? '' : `, ${opts.replicas} replicas`}`;
+  print(`RBM 64 × ${opts.hidden}, ${opts.method.toUpperCase()}-${opts.k}${extra}, ${rows} training digits, ${opts.epochs} epochs of batches of ${opts.batchSize}, learning rate ${opts.learningRate}, momentum ${typeof opts.momentum === 'number' ? opts.momentum : `${opts.momentum.initial} → ${opts.momentum.final} at epoch ${opts.momentum.switchEpoch}`}`);
 
   const result = train(plan, data, {
     method: opts.method,
@@ -96,12 +104,19 @@ export async function runRbmDigits(opts: RbmDigitsOptions, print: (line: string)
     batchSize: opts.batchSize,
     learningRate: opts.learningRate,
     momentum: opts.momentum,
+    ...(opts.chains === undefined ? {} : { chains: opts.chains }),
+    ...(opts.replicas === undefined ? {} : { replicas: opts.replicas }),
     seed: opts.seed,
-    onEpoch: ({ epoch, record }) => {
-      if (epoch % 5 === 4 || epoch === opts.epochs - 1) print(`  epoch ${epoch + 1}: reconstruction error ${record.train['reconstruction']!.toFixed(4)}`);
+    onEpoch: ({ epoch, record, plan: current }) => {
+      if (opts.every > 0 && (epoch + 1) % opts.every === 0 && epoch + 1 < opts.epochs) {
+        const ll = exactLogLikelihood(current, test.images, test.rows);
+        print(`  epoch ${epoch + 1}: reconstruction error ${record.train['reconstruction']!.toFixed(4)}, exact test log-likelihood ${ll.toFixed(2)}`);
+      }
     },
   });
   const testLogLikelihood = exactLogLikelihood(result.plan, test.images, test.rows);
+  const last = result.history[result.history.length - 1]!;
+  print(`  epoch ${result.history.length}: reconstruction error ${last.train['reconstruction']!.toFixed(4)}`);
   print(`exact test log-likelihood: ${initialTestLogLikelihood.toFixed(2)} → ${testLogLikelihood.toFixed(2)} nats per digit`);
 
   // Pictures: one tile of 8×8 weights per hidden unit; samples after long Gibbs runs; the learning curve.

@@ -1,5 +1,6 @@
 /**
- * Command line: `node --import tsx examples/sbn-digits/src/main.ts [--quick] [--hidden N] [--epochs N] [--samples N] [--seed S]`.
+ * Command line: `node --import tsx examples/sbn-digits/src/main.ts [--quick] [--hidden N] [--rows N] [--epochs N] [--batch N]
+ *   [--gibbs-rate X] [--ws-rate X] [--samples N] [--seed S]`.
  */
 import { parseArgs } from 'node:util';
 import { FULL, QUICK, runSbnDigits } from './sbn-digits.js';
@@ -8,7 +9,11 @@ const { values } = parseArgs({
   options: {
     quick: { type: 'boolean', default: false },
     hidden: { type: 'string' },
+    rows: { type: 'string' },
     epochs: { type: 'string' },
+    batch: { type: 'string' },
+    'gibbs-rate': { type: 'string' },
+    'ws-rate': { type: 'string' },
     samples: { type: 'string' },
     seed: { type: 'string' },
   },
@@ -17,7 +22,11 @@ runSbnDigits(
   {
     ...(values.quick ? QUICK : FULL),
     ...(values.hidden === undefined ? {} : { hidden: Number(values.hidden) }),
+    ...(values.rows === undefined ? {} : { rows: Number(values.rows) }),
     ...(values.epochs === undefined ? {} : { epochs: Number(values.epochs) }),
+    ...(values.batch === undefined ? {} : { batchSize: Number(values.batch) }),
+    ...(values['gibbs-rate'] === undefined ? {} : { gibbsRate: Number(values['gibbs-rate']) }),
+    ...(values['ws-rate'] === undefined ? {} : { wakeSleepRate: Number(values['ws-rate']) }),
     ...(values.samples === undefined ? {} : { samples: Number(values.samples) }),
     ...(values.seed === undefined ? {} : { seed: values.seed }),
   },

@@ -14,7 +14,7 @@ import { digitsSplit } from '@stochnet/data';
 
 /** Sizes, hyperparameters and seed of a run. */
 export interface SbnDigitsOptions {
-  /** Hidden units of the one hidden layer (≤ 16 also gives the exact log-likelihood). */
+  /** Hidden units of the one hidden layer (≤ 12 also gives the exact log-likelihood, a sum over 2^12 states per digit). */
   readonly hidden: number;
   /** Training rows (at most 1500). */
   readonly rows: number;
@@ -36,7 +36,7 @@ export interface SbnDigitsOptions {
 
 /** The sizes of a full run. */
 export const FULL: SbnDigitsOptions = {
-  hidden: 16,
+  hidden: 12,
   rows: 1500,
   testRows: 297,
   epochs: 30,
@@ -90,7 +90,7 @@ export function runSbnDigits(opts: SbnDigitsOptions, print: (line: string) => vo
 
   const score = (p: Plan, proposal: 'prior' | SigmoidNet): SbnScore => ({
     estimate: importanceLogLikelihood(p, testValues, testRows, { seed: opts.seed, samples: opts.samples, proposal }),
-    exact: opts.hidden <= 16 ? exactLogLikelihood(p, testValues, testRows) : null,
+    exact: opts.hidden <= 12 ? exactLogLikelihood(p, testValues, testRows) : null,
   });
   const show = (name: string, s: SbnScore, proposal: string): void => {
     const est = `${s.estimate.logLikelihood.toFixed(2)} ± ${s.estimate.standardError.toFixed(2)}`;
@@ -98,7 +98,8 @@ export function runSbnDigits(opts: SbnDigitsOptions, print: (line: string) => vo
     print(`${name.padEnd(24)}${est.padEnd(16)}${exact.padEnd(10)}${proposal} (mean ESS ${s.estimate.ess.toFixed(0)} of ${opts.samples})`);
   };
 
-  print(`SBN 64 ← ${opts.hidden}, ${rows} training digits, ${testRows} test digits, ${opts.epochs} epochs per rule`);
+  print(`SBN 64 ← ${opts.hidden}, ${rows} training digits, ${testRows} test digits, ${opts.epochs} epochs per rule, batches of ${opts.batchSize}`);
+  print(`sbn-gibbs: learning rate ${opts.gibbsRate}, momentum 0.5; wake-sleep: learning rate ${opts.wakeSleepRate}, no momentum`);
   print('');
   print(`${'model'.padEnd(24)}${'IS estimate'.padEnd(16)}${'exact'.padEnd(10)}proposal`);
   const initial = score(plan, 'prior');

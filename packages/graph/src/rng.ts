@@ -36,7 +36,8 @@ export interface Rng {
   /**
    * Fills `out` with uniforms in [0, 1) (32-bit resolution); returns `out`.
    * In a Float32Array a draw that would round up to 1 is stored as the
-   * largest float32 below 1, so every stored value stays below 1.
+   * largest float32 below 1, so every stored value stays below 1. Any other
+   * `out` is a ValidationError, and the stream does not advance.
    */
   fill<T extends Float32Array | Float64Array>(out: T): T;
   /** A standard normal draw (Box–Muller on two 53-bit uniforms). */
@@ -110,6 +111,9 @@ function fromAlea(seed: string, prng: AleaPrng): Rng {
       return Math.floor(prng() * n);
     },
     fill: (out) => {
+      if (!(out instanceof Float64Array) && !(out instanceof Float32Array)) {
+        throw new ValidationError('fill needs a Float32Array or Float64Array to fill', { argument: 'out', expected: 'Float32Array or Float64Array' });
+      }
       if (out instanceof Float32Array) {
         // Draws above 1 − 2^−25 round to 1 in float32; p = 1 must still always fire (u < p).
         for (let i = 0; i < out.length; i++) {

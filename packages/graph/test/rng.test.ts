@@ -37,6 +37,13 @@ describe('Rng.fill', () => {
       expect(f32[i]).toBe(Math.fround(u) === 1 ? Math.fround(1 - 2 ** -24) : Math.fround(u));
     }
   });
+
+  it('rejects anything but a float array without advancing the stream', () => {
+    const rng = createRng('fill-bad');
+    for (const out of [null, [0, 0], new Uint8Array(2)]) {
+      expectRejectsWithoutMutation(() => rng.fill(out as never), { errorClass: ValidationError, inputs: [rng, out] });
+    }
+  });
 });
 
 describe('Rng.nextInt', () => {

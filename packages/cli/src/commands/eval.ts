@@ -66,7 +66,7 @@ async function runEval(modelPath: string, flags: EvalFlags, io: CliIo): Promise<
     println(io.stdout, JSON.stringify(doc, null, 2));
     return;
   }
-  println(io.stdout, `stochnet eval: the ${plan.kind} in ${modelPath} on ${which} ${set.rows} examples of ${loaded.name}`);
+  println(io.stdout, `stochnet eval: the ${plan.kind} in ${modelPath} on ${set.rows} ${which === 'all' ? '' : 'held-out '}examples of ${loaded.name}`);
   println(io.stdout, `  log-likelihood: ${formatLikelihood(ll)}`);
   if (recon !== null) println(io.stdout, `  reconstruction error: ${recon.toFixed(5)} (mean squared, one mean-field pass)`);
   if (accuracy !== null) println(io.stdout, `  classification accuracy: ${accuracy.toFixed(4)}`);

@@ -101,7 +101,7 @@ export function trainConfigOf(flags: TrainFlags): TrainConfig {
     learningRate: flags.lr ?? DEFAULT_RATE[method.method],
     batchSize: flags.batchSize,
     seed: flags.seed,
-    weightDecay: flags.weightDecay ?? (model === 'sbn' ? 0 : 0.0002),
+    weightDecay: flags.weightDecay ?? (model === 'sbn' ? 0 : model === 'rbm' ? 0.0005 : 0.0002),
     momentum: flags.momentum,
     lrDecay: flags.lrDecay ?? (model === 'rbm' ? 0.95 : 1),
     initSd: flags.initSd ?? (model === 'rbm' ? 0.1 : 0.01),

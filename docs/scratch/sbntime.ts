@@ -1,0 +1,17 @@
+import { sbn, visibleBiasFromData } from '@stochnet/graph';
+import { compile, exactLogLikelihood } from '@stochnet/model';
+import { trainSbn } from '@stochnet/inference';
+import { digitsSplit } from '@stochnet/data';
+const { train: digits, test } = digitsSplit(1, { binarize: true });
+const data = { values: digits.images.subarray(0, 300 * 64), rows: 300, cols: 64 };
+const net = compile(sbn([64, 8], { seed: 1, visibleBias: visibleBiasFromData(data.values, data.rows, 64) }), { dtype: 'float64' });
+const loop = { epochs: 3, batchSize: 5, seed: 1 };
+let t = process.cpuUsage();
+const g = trainSbn(net, data, { method: 'sbn-gibbs', sweeps: 1, burnIn: 10, learningRate: 0.1, momentum: 0.5, ...loop });
+console.log('gibbs', process.cpuUsage(t).user / 1e6);
+t = process.cpuUsage();
+const w = trainSbn(net, data, { method: 'wake-sleep', learningRate: 0.3, momentum: 0, ...loop });
+console.log('ws', process.cpuUsage(t).user / 1e6);
+t = process.cpuUsage();
+exactLogLikelihood(g.plan, test.images, test.rows);
+console.log('ll', process.cpuUsage(t).user / 1e6);
