@@ -13,7 +13,7 @@ import { digitsSplit } from '@stochnet/data';
 
 /** Sizes and seed of a run. */
 export interface AisEvalOptions {
-  /** Hidden units (≤ 20 keeps the exact log Z a second's work). */
+  /** Hidden units (≤ 20 keeps the exact log Z a few seconds' work). */
   readonly hidden: number;
   /** Training rows (at most 1500). */
   readonly rows: number;

@@ -103,6 +103,18 @@ describe('stochnet sample', () => {
     expect(await listing(bad)).toEqual(['model.json']);
   });
 
+  it('a missing model: exit 1, one line naming it; --verbose adds the details and the stack', async () => {
+    const r = await run(['inspect', 'nowhere.json']);
+    expect(r.code).toBe(1);
+    expect(lines(r.err)).toHaveLength(1);
+    expect(r.err).toContain('nowhere.json');
+    expect(r.err).toContain('[FILE]');
+    const v = await run(['inspect', 'nowhere.json', '--verbose']);
+    expect(v.code).toBe(1);
+    expect(v.err).toContain('details: ');
+    expect(v.err).toMatch(/\n\s+at /);
+  });
+
   it('an unwritable output: exit 1, one line, no temporary file left', async () => {
     await writeFile(join(dir, 'blocker'), 'a file where a folder should be');
     const r = await run(['sample', 'rbm/model.json', '-n', '2', '--sweeps', '2', '--out', 'blocker/x.png']);
