@@ -100,7 +100,10 @@ export function runDbnClassify(opts: DbnClassifyOptions, print: (line: string) =
   let randomStartAccuracy: number | null = null;
   if (opts.compare) {
     const start = compile(dbn(sizes, { seed: opts.seed }), { dtype: 'float64' });
-    randomStartAccuracy = fineTuneDbn(start, training.data, training.labels, tune).testAccuracy;
+    const plain = fineTuneDbn(start, training.data, training.labels, tune);
+    const end = plain.history[plain.history.length - 1]!;
+    randomStartAccuracy = plain.testAccuracy;
+    print(`from small random weights: fine-tuned ${plain.history.length} epochs (best validation epoch ${String(plain.bestEpoch)}), train accuracy ${end.trainAccuracy.toFixed(3)}`);
     print(`test accuracy without pretraining: ${randomStartAccuracy!.toFixed(3)}`);
   }
   return { testAccuracy: tuned.testAccuracy!, bestEpoch: tuned.bestEpoch, randomStartAccuracy };
