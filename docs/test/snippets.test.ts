@@ -15,12 +15,10 @@ const IMPORT = /^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/;
 /** Trimmed, non-empty lines. */
 const lines = (text: string): string[] => text.split('\n').map((l) => l.trim()).filter((l) => l !== '');
 
-/** Imported names by module, from every single-line named import of a file. */
+/** Imported names by module, from every named import of a file (single- or multi-line). */
 function importsOf(text: string): Map<string, Set<string>> {
   const out = new Map<string, Set<string>>();
-  for (const line of lines(text)) {
-    const m = IMPORT.exec(line);
-    if (m === null) continue;
+  for (const m of text.matchAll(/^import\s+(type\s+)?\{([^}]*)\}\s+from\s+'([^']+)';$/gm)) {
     const names = out.get(m[3]!) ?? new Set<string>();
     for (const n of m[2]!.split(',')) if (n.trim() !== '') names.add(n.trim().replace(/^type\s+/, ''));
     out.set(m[3]!, names);

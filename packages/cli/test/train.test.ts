@@ -93,6 +93,11 @@ describe('stochnet train: bad input leaves nothing behind', () => {
       expect(r.err).not.toMatch(/\n\s+at /);
     }
     expect(existsSync(join(dir, 'run'))).toBe(false);
+    await writeFile(join(dir, 'afile'), 'not a folder');
+    const r = await trainIn(dir, ['--hidden', '2', '--epochs', '1', '--out', 'afile']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('--out');
+    expect(await readFile(join(dir, 'afile'), 'utf8')).toBe('not a folder');
   });
 });
 

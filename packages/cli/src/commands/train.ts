@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import { Command } from 'commander';
 import { normal, rbm, visibleBiasFromData } from '@stochnet/graph';
@@ -114,6 +115,10 @@ export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd:
   } else {
     cfg = trainConfigOf(flags);
     spec = dataSpecOf(flags, io.cwd);
+  }
+  const existing = await stat(out).catch(() => null);
+  if (existing !== null && !existing.isDirectory()) {
+    throw new UsageError(`--out ${relative(io.cwd, out)} is a file; give a folder (it is created when missing)`, { option: '--out', received: out });
   }
   const loaded = await loadData(spec);
   const train = loaded.train;
