@@ -1,7 +1,8 @@
 /**
  * The runner behind `pnpm bench`: imports every module in bench/ (this one
  * excepted) that exports `run`, and awaits each in file-name order, printing
- * a header and the elapsed time per benchmark. Speed is measured here, never
+ * a header and the elapsed time per benchmark. `quality.ts` has its own
+ * script, `pnpm bench:quality`. Speed is measured here, never
  * asserted in tests.
  */
 import { readdirSync } from 'node:fs';
@@ -10,6 +11,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const self = basename(fileURLToPath(import.meta.url));
+// Long benchmarks with scripts of their own (`pnpm bench:quality` takes about ten minutes).
+const SEPARATE = new Set(['quality.ts']);
 
 interface BenchModule {
   run?: unknown;
@@ -17,7 +20,7 @@ interface BenchModule {
 
 async function main(): Promise<void> {
   const files = readdirSync(here)
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== self)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts') && f !== self && !SEPARATE.has(f))
     .sort();
   console.log(`stochnet benchmarks (node ${process.version}, ${process.arch})`);
   let ran = 0;
