@@ -7,6 +7,7 @@
  */
 import { ConfigError, SeedError, TooLargeError, createRng } from '@stochnet/graph';
 import type { Rng, Seed } from '@stochnet/graph';
+import { forkStreams } from './alea-streams.js';
 
 /**
  * The most chains one sampler runs: 2^24. Larger requests throw a
@@ -136,9 +137,11 @@ export function baseRng(fn: string, opts: RandomnessOptions): Rng {
   return createRng(opts.seed as Seed);
 }
 
-/** @internal The streams of chains `first .. first + count - 1`. */
+/**
+ * @internal The streams of chains `first .. first + count − 1`: chain c's
+ * draws exactly as `base.fork('chain/' + c)`, held in one typed array (see
+ * `forkStreams`).
+ */
 export function chainRngs(base: Rng, count: number, first = 0): Rng[] {
-  const out = new Array<Rng>(count);
-  for (let c = 0; c < count; c++) out[c] = base.fork(`chain/${first + c}`);
-  return out;
+  return forkStreams(base, 'chain/', count, first);
 }

@@ -136,10 +136,10 @@ export function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: 
  * each chain's stream (unit i is 1 when u < ½); other starts consume nothing.
  * Everything is checked before anything is allocated or drawn: a failed call
  * changes nothing and consumes no randomness. Clamped units are set to their
- * values here and never change in later sweeps. Each chain holds its own
- * stream object (a few KB, tens of microseconds to create), so very many
- * chains cost memory and start-up time: for large sample counts run a few
- * thousand chains for several rounds rather than one chain per sample.
+ * values here and never change in later sweeps. The chains' streams are
+ * views on one typed array (32 bytes and ~0.3 µs per chain; each still a
+ * full Rng drawing exactly as its fork), so even millions of chains start
+ * quickly; their states (chains × plan.size) are what costs memory.
  *
  * @param plan - a compiled plan with at least one undirected coupling
  * @param opts - chains, seed or rng, evidence to clamp, and the start

@@ -2,11 +2,11 @@
  * The typed-array Alea streams used for per-sample and per-chain randomness
  * are bit-identical to the seedrandom-backed Rng of the same seed: this pins
  * the documented substream rule (`rng.fork('sample/' + i)`,
- * `rng.fork('chain/' + c)`) to the fast implementation.
+ * `rng.fork('chain/' + c)`, `fork('ais/' + r)`) to the fast implementation.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, restoreRng } from '@stochnet/graph';
-import { AleaStreams, fastForks } from '../src/alea-streams.js';
+import { createRng, restoreRng, ValidationError } from '@stochnet/graph';
+import { AleaStreams, forkStreams } from '../src/alea-streams.js';
 
 describe('AleaStreams', () => {
   it('stream k seeded with s draws exactly createRng(s).next(), for many seeds', () => {
@@ -40,28 +40,32 @@ describe('AleaStreams', () => {
   });
 });
 
-describe('fastForks', () => {
-  it('forks draw exactly as base.fork (next, nextDouble, nextInt, fill, nextNormal, state), beyond capacity too', () => {
+describe('forkStreams', () => {
+  it('stream k draws exactly as base.fork(label + k) (next, nextDouble, nextInt, fill, nextNormal, state, fork)', () => {
     const base = createRng('ff');
-    const fast = fastForks(base, 3);
-    expect(fast.seed).toBe(base.seed);
-    for (let c = 0; c < 5; c++) {
-      const a = fast.fork(`chain/${c}`);
-      const b = base.fork(`chain/${c}`);
+    const fast = forkStreams(base, 'chain/', 3, 2);
+    for (let k = 0; k < 3; k++) {
+      const a = fast[k]!;
+      const b = base.fork(`chain/${k + 2}`);
       expect(a.seed).toBe(b.seed);
       for (let i = 0; i < 50; i++) expect([a.next(), a.nextDouble(), a.nextInt(1000), a.nextNormal()]).toEqual([b.next(), b.nextDouble(), b.nextInt(1000), b.nextNormal()]);
       expect(Array.from(a.fill(new Float64Array(9)))).toEqual(Array.from(b.fill(new Float64Array(9))));
+      expect(Array.from(a.fill(new Float32Array(9)))).toEqual(Array.from(b.fill(new Float32Array(9))));
       expect(a.state()).toEqual(b.state());
+      expect(JSON.stringify(a.state())).toBe(JSON.stringify(b.state()));
       expect(restoreRng(a.state()).next()).toBe(b.next());
       expect(a.fork('x').next()).toBe(b.fork('x').next());
     }
   });
 
-  it('the base stream itself is untouched and delegates', () => {
-    const base = createRng('ff2');
-    const fast = fastForks(base, 1);
-    const ref = createRng('ff2');
-    expect([fast.next(), fast.next()]).toEqual([ref.next(), ref.next()]);
-    expect(fast.state()).toEqual(ref.state());
+  it('keeps the Rng contract: a bad nextInt range or fill buffer is a ValidationError and draws nothing', () => {
+    const [a] = forkStreams(createRng('ff3'), 'chain/', 1);
+    const b = createRng('ff3').fork('chain/0');
+    for (const n of [0, -1, 1.5, 2 ** 32 + 1, Number.NaN]) {
+      expect(() => a!.nextInt(n)).toThrow(ValidationError);
+      expect(() => b.nextInt(n)).toThrow(ValidationError);
+    }
+    expect(() => a!.fill(new Uint8Array(3) as unknown as Float64Array)).toThrow(ValidationError);
+    expect(a!.next()).toBe(b.next());
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { Rng } from '@stochnet/graph';
 import type { Plan } from '@stochnet/model';
+import { forkStreams } from '../alea-streams.js';
 import { baseRng, MAX_CHAINS } from '../chains.js';
 import type { RandomnessOptions } from '../chains.js';
 import { anneal, AnnealState, baseLogZ } from './ais-anneal.js';
@@ -81,11 +82,9 @@ export function aisSetup(fn: string, plan: Plan, opts: AisOptions | undefined, f
   return { p: rbmParams(fn, plan, sides), bA, betas, runs, base };
 }
 
-/** @internal The runs' streams: `base.fork(label + r)`. */
+/** @internal The runs' streams: run r draws exactly as `base.fork(label + r)`. */
 export function runStreams(base: Rng, label: string, runs: number): Rng[] {
-  const out = new Array<Rng>(runs);
-  for (let r = 0; r < runs; r++) out[r] = base.fork(`${label}${r}`);
-  return out;
+  return forkStreams(base, label, runs);
 }
 
 /**

@@ -1,13 +1,15 @@
 /**
- * Reconstruction error of an RBM: how far the mean-field reconstruction
- * σ(σ(vW + c)Wᵀ + b) lies from the data.
+ * Reconstruction error: how far one deterministic mean-field pass
+ * (σ(σ(vW + c)Wᵀ + b) for an RBM) lies from the data. The one
+ * implementation behind the public estimator (RBMs) and the training loop's
+ * `reconstruction` metric (every undirected kind).
  *
  * @module
  */
-import { softplus, sigmoid } from '@stochnet/model';
+import { blockFieldInto, FieldWorkspace, softplus, sigmoid } from '@stochnet/model';
 import type { Plan, StateArray } from '@stochnet/model';
 import { checkData, checkOptionsObject, choiceOption, TILE_ROWS } from './checks.js';
-import { copyRows, gemmShape, hiddenInputsInto, rbmParams, rbmSides, visibleInputsInto } from './rbm-params.js';
+import { rbmSides } from './rbm-params.js';
 
 /** How {@link reconstructionError} scores a reconstruction. */
 export type ReconstructionLoss = 'squared' | 'cross-entropy';
@@ -30,8 +32,10 @@ export interface ReconstructionOptions {
  * Both are means per unit (divide by nothing more; multiply by nv for a
  * per-example sum). Reconstruction error is a cheap training monitor, not
  * a likelihood: it can fall while the model gets worse (Hinton 2010, §5).
- * Rows run in tiles of 256 through the backend's gemm, in float64, with
- * buffers allocated once per call (no per-row allocation).
+ * The training loop's `reconstruction` metric is the squared loss of this
+ * same pass. Rows run in tiles of 256 through the backend's kernels, in
+ * float64 whatever the plan's dtype, with buffers allocated once per call
+ * (no per-row allocation).
  *
  * @param plan - an `rbm` plan
  * @param data - rows × (visible units) 0/1 values, row-major
@@ -61,29 +65,79 @@ export function reconstructionError(plan: Plan, data: StateArray, rows: number, 
   const loss = choiceOption<ReconstructionLoss>(fn, 'loss', opts?.loss, ['squared', 'cross-entropy'], 'squared');
   const nv = plan.blocks[sides.vis]!.size;
   checkData(fn, 'data', data, rows, nv);
-  const p = rbmParams(fn, plan, sides);
+  return meanFieldReconstruction(plan, data, rows, nv, loss);
+}
+
+/** The plan itself when float64, else a float64 copy of its parameters (same layout, kernels and schedules). */
+function float64Plan(plan: Plan): Plan {
+  if (plan.dtype === 'float64') return plan;
+  return {
+    kind: plan.kind,
+    dtype: 'float64',
+    backend: plan.backend,
+    size: plan.size,
+    blocks: plan.blocks,
+    weights: plan.weights.map((w) => ({ ...w, weights: Float64Array.from(w.weights) })),
+    bias: Float64Array.from(plan.bias),
+    schedules: plan.schedules,
+    source: plan.source,
+    toNetwork: () => plan.toNetwork(),
+  };
+}
+
+/**
+ * @internal The mean reconstruction error per visible unit of rows × cols
+ * data (columns: the visible-role blocks in layout order), inputs already
+ * checked. One deterministic mean-field pass: every other block in layout
+ * order gets μ = σ(field) given the data (and the μ of earlier blocks), then
+ * each visible block gets its logits a = field given those μ (and the data
+ * in any visible laterals) and scores r = σ(a) against the data: squared
+ * (r − v)², or cross-entropy softplus(a) − v·a. For an RBM, r = p(v | p(h | v)).
+ * In float64 whatever the plan's dtype (a float32 plan's parameters are
+ * copied once), in tiles of 256 rows through the backend's kernels; no
+ * randomness.
+ */
+export function meanFieldReconstruction(plan: Plan, values: ArrayLike<number>, rows: number, cols: number, loss: ReconstructionLoss): number {
+  const p = float64Plan(plan);
+  const n = p.size;
   const tile = Math.min(rows, TILE_ROWS);
-  const v = new Float64Array(tile * nv);
-  const h = new Float64Array(tile * p.nh);
-  const a = new Float64Array(tile * nv);
-  const shape = gemmShape();
-  const backend = plan.backend;
+  const states = new Float64Array(tile * n);
+  const widest = p.blocks.reduce((m, b) => Math.max(m, b.size), 0);
+  const field = new Float64Array(tile * widest);
+  const opts = { workspace: new FieldWorkspace(p, tile), values: 'unit-interval' as const };
+  const visible = p.blocks.flatMap((b, i) => (b.role === 'visible' ? [i] : []));
+  const hidden = p.blocks.flatMap((b, i) => (b.role !== 'visible' ? [i] : []));
   let total = 0;
   for (let r0 = 0; r0 < rows; r0 += tile) {
-    const n = Math.min(tile, rows - r0);
-    copyRows(v, data, r0, n, nv);
-    hiddenInputsInto(h, p, v, n, backend, shape);
-    for (let k = 0; k < n * p.nh; k++) h[k] = sigmoid(h[k]!);
-    visibleInputsInto(a, p, h, n, 1, backend, shape);
-    backend.addBias(a, p.b, n, nv);
-    for (let k = 0; k < n * nv; k++) {
-      const ak = a[k]!;
-      const vk = v[k]!;
-      if (loss === 'squared') {
-        const d = sigmoid(ak) - vk;
-        total += d * d;
-      } else total += softplus(ak) - vk * ak;
+    const m = Math.min(tile, rows - r0);
+    const s = m === tile ? states : states.subarray(0, m * n);
+    s.fill(0);
+    for (let r = 0; r < m; r++) {
+      let c = 0;
+      for (const bi of visible) {
+        const b = p.blocks[bi]!;
+        for (let i = 0; i < b.size; i++) s[r * n + b.offset + i] = values[(r0 + r) * cols + c++]!;
+      }
+    }
+    for (const bi of hidden) {
+      const b = p.blocks[bi]!;
+      blockFieldInto(field.subarray(0, m * b.size), p, s, m, bi, opts);
+      for (let r = 0; r < m; r++) for (let i = 0; i < b.size; i++) s[r * n + b.offset + i] = sigmoid(field[r * b.size + i]!);
+    }
+    for (const bi of visible) {
+      const b = p.blocks[bi]!;
+      blockFieldInto(field.subarray(0, m * b.size), p, s, m, bi, opts);
+      for (let r = 0; r < m; r++) {
+        for (let i = 0; i < b.size; i++) {
+          const a = field[r * b.size + i]!;
+          const v = s[r * n + b.offset + i]!;
+          if (loss === 'squared') {
+            const d = sigmoid(a) - v;
+            total += d * d;
+          } else total += softplus(a) - v * a;
+        }
+      }
     }
   }
-  return total / (rows * nv);
+  return total / (rows * cols);
 }

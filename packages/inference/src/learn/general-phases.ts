@@ -7,9 +7,8 @@
  */
 import type { Gradient } from '@stochnet/model';
 import type { GibbsState } from '../gibbs-init.js';
-import { gibbsStep } from '../gibbs.js';
+import { sweepInPlace } from '../gibbs.js';
 import type { GeneralPositive } from './positive.js';
-import { planBuffer } from './rbm-kernels.js';
 
 /**
  * @internal CD-k: continue the positive phase's chains unclamped for k
@@ -26,7 +25,7 @@ export function generalCdNegative(neg: Gradient, positive: GeneralPositive, k: n
   const pos = positive.state!;
   const { plan, chains } = pos;
   const n = plan.size;
-  const states = planBuffer(plan, chains * n);
+  const states = positive.workspaces.states(chains, 'negative');
   states.set(pos.states);
   if (positive.meanFieldHidden) {
     for (let r = 0; r < chains; r++) {
@@ -36,13 +35,13 @@ export function generalCdNegative(neg: Gradient, positive: GeneralPositive, k: n
   }
   const chain: GibbsState = { plan, chains, states, rngs: pos.rngs, evidence: null, seed: pos.seed, sweeps: 0 };
   const ws = positive.workspaces.get(chains);
-  for (let t = 0; t < k; t++) gibbsStep(chain, ws);
+  for (let t = 0; t < k; t++) sweepInPlace(chain, ws, false);
   positive.accumulate(neg, states, chains, 1 / chains);
 }
 
 /** @internal PCD-k: k sweeps of the persistent chains, then (1/chains)·Σ stats into `neg`. */
 export function generalPcdNegative(neg: Gradient, positive: GeneralPositive, chain: GibbsState, k: number): void {
   const ws = positive.workspaces.get(chain.chains);
-  for (let t = 0; t < k; t++) gibbsStep(chain, ws);
+  for (let t = 0; t < k; t++) sweepInPlace(chain, ws, false);
   positive.accumulate(neg, chain.states, chain.chains, 1 / chain.chains);
 }

@@ -14,7 +14,7 @@ import type { ResolvedEvidence } from '../evidence.js';
 import type { GibbsState } from '../gibbs-init.js';
 import { createGibbsWorkspace } from '../gibbs-workspace.js';
 import type { GibbsWorkspace } from '../gibbs-workspace.js';
-import { gibbsStep } from '../gibbs.js';
+import { sweepInPlace } from '../gibbs.js';
 import type { ResolvedLearnOptions } from './options.js';
 import { planBuffer } from './rbm-kernels.js';
 
@@ -40,17 +40,30 @@ export function hiddenUnitsInteract(plan: Plan): boolean {
   return plan.weights.some((w) => !w.directed && plan.blocks[w.from]!.role !== 'visible' && plan.blocks[w.to]!.role !== 'visible');
 }
 
-/** @internal Caches one Gibbs workspace per chain count (the last batch of an epoch may be smaller). */
+/**
+ * @internal Caches, per chain count, one Gibbs workspace and two state
+ * buffers (positive chains, CD chains): a batch size seen before allocates
+ * nothing (only the last batch of an epoch may be smaller).
+ */
 export class WorkspaceCache {
-  private readonly map = new Map<number, GibbsWorkspace>();
+  private readonly map = new Map<number, { readonly ws: GibbsWorkspace; readonly positive: FloatArray; readonly negative: FloatArray }>();
   constructor(private readonly plan: Plan) {}
-  get(chains: number): GibbsWorkspace {
-    let ws = this.map.get(chains);
-    if (ws === undefined) {
-      ws = createGibbsWorkspace(this.plan, chains);
-      this.map.set(chains, ws);
+  private entry(chains: number): { readonly ws: GibbsWorkspace; readonly positive: FloatArray; readonly negative: FloatArray } {
+    let e = this.map.get(chains);
+    if (e === undefined) {
+      const n = chains * this.plan.size;
+      e = { ws: createGibbsWorkspace(this.plan, chains), positive: planBuffer(this.plan, n), negative: planBuffer(this.plan, n) };
+      this.map.set(chains, e);
     }
-    return ws;
+    return e;
+  }
+  /** The Gibbs workspace for `chains` chains. */
+  get(chains: number): GibbsWorkspace {
+    return this.entry(chains).ws;
+  }
+  /** A chains × plan.size state buffer, `'positive'` or `'negative'` (contents left from its last use). */
+  states(chains: number, which: 'positive' | 'negative'): FloatArray {
+    return this.entry(chains)[which];
   }
 }
 
@@ -95,7 +108,8 @@ export class GeneralPositive {
     const { plan, roles } = this;
     const n = plan.size;
     const nv = roles.visible.length;
-    const states = planBuffer(plan, rows * n);
+    const states = this.workspaces.states(rows, 'positive');
+    states.fill(0);
     const rngs = chainRngs(rng, rows);
     for (let r = 0; r < rows; r++) {
       for (let i = 0; i < nv; i++) states[r * n + roles.visible[i]!] = data[r * nv + i]!;
@@ -110,7 +124,7 @@ export class GeneralPositive {
     if (this.mode !== 'visible-only') {
       const ws = this.workspaces.get(rows);
       const meanField = this.mode !== 'gibbs';
-      for (let t = 0; t < this.steps; t++) gibbsStep(state, ws, { meanField });
+      for (let t = 0; t < this.steps; t++) sweepInPlace(state, ws, meanField);
     }
     this.state = state;
     this.accumulate(pos, states, rows, 1 / rows);

@@ -13,7 +13,7 @@ import { initGibbs } from '../gibbs-init.js';
 import type { GibbsState } from '../gibbs-init.js';
 import { createGibbsWorkspace } from '../gibbs-workspace.js';
 import type { GibbsWorkspace } from '../gibbs-workspace.js';
-import { gibbsStep } from '../gibbs.js';
+import { sweepInPlace } from '../gibbs.js';
 import { restoreChains, saveChains } from '../persistent.js';
 import type { SavedChains } from '../persistent.js';
 import { planBuffer } from './rbm-kernels.js';
@@ -149,9 +149,10 @@ export class Tempering {
    */
   run(k: number, accumulate: (states: FloatArray, rows: number) => void): void {
     this.refresh();
+    const R = this.replicas.length;
     for (let t = 0; t < k; t++) {
-      this.replicas.forEach((s, r) => gibbsStep(s, this.workspaces[r]!));
-      if (this.betas.length > 1) this.swapRound();
+      for (let r = 0; r < R; r++) sweepInPlace(this.replicas[r]!, this.workspaces[r]!, false);
+      if (R > 1) this.swapRound();
     }
     const top = this.replicas[0]!;
     accumulate(top.states, top.chains);

@@ -5,7 +5,7 @@
  * @module
  */
 import type { FloatArray, Plan } from '@stochnet/model';
-import { reconstructionMetric } from './metrics.js';
+import { meanFieldReconstruction } from '../estimate/reconstruction.js';
 import type { EpochRecord, Metric, ResolvedTrainOptions, TrainingData } from './options.js';
 
 /** Early-stopping progress (saved in checkpoints). */
@@ -22,9 +22,14 @@ export interface EarlyStoppingState {
   readonly bestParams: readonly FloatArray[] | null;
 }
 
-/** @internal The built-in and named metrics of a data set. */
-export function evaluate(plan: Plan, data: TrainingData, metrics: ResolvedTrainOptions['metrics'], probabilities: boolean): Record<string, number> {
-  const out: Record<string, number> = { reconstruction: reconstructionMetric(plan, data.values, data.rows, data.cols, probabilities) };
+/**
+ * @internal The built-in and named metrics of a data set: `reconstruction`
+ * is the squared reconstruction error per visible unit of one mean-field
+ * pass (the estimator `reconstructionError`, for every undirected kind and
+ * for probability data).
+ */
+export function evaluate(plan: Plan, data: TrainingData, metrics: ResolvedTrainOptions['metrics']): Record<string, number> {
+  const out: Record<string, number> = { reconstruction: meanFieldReconstruction(plan, data.values, data.rows, data.cols, 'squared') };
   for (const [name, f] of metrics) out[name] = f(plan, data);
   return out;
 }

@@ -86,6 +86,7 @@ export class Optimiser {
   private readonly velocity: Gradient;
   private readonly next: Gradient;
   private q: Float64Array | null = null;
+  private qNext: Float64Array | null = null;
   private readonly hidden: Uint8Array;
 
   /**
@@ -168,11 +169,15 @@ export class Optimiser {
       const g = free.read(grad, f);
       if (!Number.isFinite(g)) this.diverged(place, 'gradient', f, g);
     }
+    // The running mean goes into a scratch array, kept only when the step is applied.
     let q = this.q;
     if (o.sparsity !== null && positive !== null) {
-      const fresh = q === null;
-      q ??= new Float64Array(plan.size);
-      for (let i = 0; i < plan.size; i++) if (this.hidden[i] === 1) q[i] = fresh ? positive.bias[i]! : o.sparsity.decay * q[i]! + (1 - o.sparsity.decay) * positive.bias[i]!;
+      const old = q;
+      q = this.qNext ??= new Float64Array(plan.size);
+      for (let i = 0; i < plan.size; i++) {
+        if (this.hidden[i] !== 1) q[i] = old === null ? 0 : old[i]!;
+        else q[i] = old === null ? positive.bias[i]! : o.sparsity.decay * old[i]! + (1 - o.sparsity.decay) * positive.bias[i]!;
+      }
     }
     let norm2 = 0;
     for (let f = 0; f < free.count; f++) {
@@ -215,7 +220,10 @@ export class Optimiser {
       free.write(velocity, f, d);
       free.setParam(plan, f, free.param(plan, f) + d);
     }
-    this.q = q;
+    if (q !== this.q) {
+      this.qNext = this.q;
+      this.q = q;
+    }
     return { learningRate: eta, momentum: mu, stepNorm: norm, clipped };
   }
 

@@ -102,7 +102,6 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
   const full = data.values instanceof Uint8Array ? new Uint8Array(B * cols) : new Float64Array(B * cols);
   const tail = N % B === 0 ? full : full.subarray(0, (N % B) * cols);
   const total = Math.max(1, resolved.epochs * batches);
-  const probabilities = options.allowProbabilities === true;
   while (run.epoch < resolved.epochs && !(run.early?.stopped ?? false)) {
     const e = run.epoch;
     const er = root.fork(`epoch/${e}`);
@@ -133,8 +132,8 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
       learningRate: optimiser.learningRateAt(e),
       momentum: optimiser.momentumAt(e),
       meanStepNorm: normSum / batches,
-      train: evaluate(plan, data, resolved.metrics, probabilities),
-      validation: options.validation === undefined ? null : evaluate(plan, options.validation, resolved.metrics, probabilities),
+      train: evaluate(plan, data, resolved.metrics),
+      validation: options.validation === undefined ? null : evaluate(plan, options.validation, resolved.metrics),
     };
     run.history.push(record);
     run.epoch = e + 1;

@@ -1,12 +1,13 @@
 /**
  * reconstructionError against a direct loop reference, for both losses, a
- * float32 plan, a sparse coupling and a batch larger than one tile.
+ * float32 plan, a sparse coupling and a batch larger than one tile; the
+ * training loop's metric is the same pass, for RBMs and other kinds.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, network, normal } from '@stochnet/graph';
+import { boltzmann, createRng, network, normal } from '@stochnet/graph';
 import { compile, sigmoid } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
-import { reconstructionError } from '@stochnet/inference';
+import { reconstructionError, train } from '@stochnet/inference';
 import { randomRows, rbmArrays, rbmPlan } from './support.js';
 
 function reference(plan: Plan, data: Uint8Array, rows: number): { squared: number; ce: number } {
@@ -82,5 +83,30 @@ describe('reconstructionError', () => {
     const sparse = build({ sparse: pairs });
     expect(sparse.weights[0]!.sparse).not.toBeNull();
     expect(reconstructionError(sparse, d, 5)).toBeCloseTo(reconstructionError(build({ weights: dense2 }), d, 5), 14);
+  });
+});
+
+describe("the training loop's reconstruction metric is the same pass", () => {
+  it('equals reconstructionError on a float32 RBM (one implementation, float64 throughout)', () => {
+    const p32 = compile(rbmPlan(9, 5, 1, 'recon').toNetwork(), { dtype: 'float32' });
+    const data = randomRows(createRng('metric'), 300, 9);
+    const result = train(p32, { values: data, rows: 300, cols: 9 }, { method: 'cd', epochs: 1, batchSize: 50, learningRate: 0.05, seed: 1 });
+    expect(result.history[0]!.train['reconstruction']).toBe(reconstructionError(result.plan, data, 300));
+  });
+
+  it('scores a fully visible Boltzmann machine and probability data against a direct loop', () => {
+    const plan = compile(boltzmann(4, { seed: 2, init: normal(0, 1), bias: normal(0, 1) }), { dtype: 'float32' });
+    const values = Float64Array.of(0.9, 0.1, 0.5, 0.2, 0.8, 1, 0, 0.3);
+    const W = plan.weights[0]!.weights;
+    let sq = 0;
+    for (let r = 0; r < 2; r++) {
+      for (let i = 0; i < 4; i++) {
+        let a = plan.bias[i]!;
+        for (let j = 0; j < 4; j++) a += W[i * 4 + j]! * values[r * 4 + j]!;
+        sq += (sigmoid(a) - values[r * 4 + i]!) ** 2;
+      }
+    }
+    const result = train(plan, { values, rows: 2, cols: 4 }, { method: 'cd', epochs: 1, batchSize: 2, learningRate: 1e-300, momentum: 0, seed: 1, allowProbabilities: true });
+    expect(Math.abs(result.history[0]!.train['reconstruction']! - sq / 8)).toBeLessThan(1e-12);
   });
 });

@@ -182,6 +182,23 @@ describe('divergence guard of a step', () => {
     expect(opt.state().velocity.weights[0]).toEqual(velocity);
   });
 
+  it('a step that overflows leaves the sparsity running mean as it was', () => {
+    const plan = rbmPlan();
+    const opt = createOptimiser(plan, { learningRate: 0.1, momentum: 0, sparsity: { target: 0.1, cost: 0.5, decay: 0.9 } });
+    const positive = randomGradient(plan, 'pos');
+    positive.bias.forEach((x, i) => (positive.bias[i] = 1 / (1 + Math.exp(-x))));
+    opt.step(randomGradient(plan, 'a'), AT, positive);
+    const q = Float64Array.from(opt.state().sparsityMean!);
+    const huge = randomGradient(plan, 'b', 1e308);
+    positive.bias.fill(0.5);
+    expect(() => opt.step(huge, AT, positive)).toThrow(TrainingDivergedError);
+    expect(opt.state().sparsityMean).toEqual(q);
+    // The next good step still starts from the kept mean.
+    opt.step(randomGradient(plan, 'c'), AT, positive);
+    const hid = plan.blocks.find((b) => b.role !== 'visible')!.offset;
+    expect(opt.state().sparsityMean![hid]).toBeCloseTo(0.9 * q[hid]! + 0.1 * 0.5, 15);
+  });
+
   it('a step that overflows the dtype throws before writing anything', () => {
     const plan = compile(rbm(4, 3, { seed: 1 }));
     const before = params(plan);
