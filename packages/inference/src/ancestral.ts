@@ -12,15 +12,9 @@ import { baseRng } from './chains.js';
 import type { RandomnessOptions } from './chains.js';
 import { resolveEvidence } from './evidence.js';
 import type { Evidence, ResolvedEvidence } from './evidence.js';
-import {
-  checkCount,
-  checkOptions,
-  checkPlanKind,
-  checkStateBuffer,
-  checkStateEntries,
-  directedOnly,
-  stateBuffer,
-} from './sample-options.js';
+import { checkOptions, checkStateBuffer, checkStateEntries, stateBuffer } from './sample-options.js';
+import { intOption } from './option-checks.js';
+import { checkPlanKind, directedOnly } from './plan-kind.js';
 
 /** Options of {@link ancestralSample} and {@link ancestralSampleInto}. */
 export interface AncestralOptions extends RandomnessOptions {
@@ -53,7 +47,7 @@ interface Checked {
 function checkArgs(fn: string, plan: Plan, opts: AncestralOptions): Checked {
   checkPlanKind(fn, plan, ['sbn'], directedOnly);
   checkOptions(fn, opts);
-  const samples = checkCount(fn, 'samples', opts.samples);
+  const samples = intOption(fn, 'samples', opts.samples, undefined, 1, Number.MAX_SAFE_INTEGER);
   checkStateEntries(fn, 'samples', samples, plan);
   const ev = opts.evidence === undefined ? null : resolveEvidence(fn, plan, opts.evidence, samples);
   return { samples, ev, root: baseRng(fn, opts) };

@@ -13,7 +13,9 @@ import type { RandomnessOptions } from './chains.js';
 import { initGibbs } from './gibbs-init.js';
 import type { GibbsInit } from './gibbs-init.js';
 import { MAX_SWEEPS, runGibbs } from './run-gibbs.js';
-import { checkAtMost, checkCount, checkOptions, checkPlanKind, stateBuffer } from './sample-options.js';
+import { checkOptions, stateBuffer } from './sample-options.js';
+import { intOption } from './option-checks.js';
+import { checkPlanKind } from './plan-kind.js';
 
 /** Options of {@link dbnSample}. */
 export interface DbnSampleOptions extends RandomnessOptions {
@@ -104,8 +106,7 @@ export function dbnSample(plan: Plan, opts: DbnSampleOptions): DbnSample {
   checkOptions(fn, opts);
   checkChains(fn, opts.samples, plan.size);
   const samples = opts.samples;
-  const steps = checkCount(fn, 'gibbsSteps', opts.gibbsSteps);
-  checkAtMost(fn, 'gibbsSteps', steps, MAX_SWEEPS, 'gibbsSteps');
+  const steps = intOption(fn, 'gibbsSteps', opts.gibbsSteps, undefined, 1, MAX_SWEEPS);
   const root = baseRng(fn, opts);
   // initGibbs checks init (and everything else) before it allocates or draws.
   const gibbs = initGibbs(plan, { chains: samples, rng: root, init: opts.init ?? 'random' });

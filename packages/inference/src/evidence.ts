@@ -7,6 +7,7 @@
 import { BinaryDataError, DuplicateEdgeError, ShapeError, UnknownUnitError, ValidationError, resolveUnit } from '@stochnet/graph';
 import type { UnitRef } from '@stochnet/graph';
 import type { Plan } from '@stochnet/model';
+import { checkPlan } from './plan-kind.js';
 
 /**
  * One piece of evidence. Either a whole group or some of its units
@@ -68,8 +69,10 @@ function blockOffset(plan: Plan, group: string, fn: string): { offset: number; s
  * @param rows - the number of chains or samples the evidence applies to
  * @returns the observed units and their values
  * @throws UnknownUnitError for an unknown group or unit; ShapeError for a
- *   unit index out of range or values of the wrong length; BinaryDataError for
- *   a value that is not 0 or 1; DuplicateEdgeError when a unit is observed twice
+ *   unit index out of range, values of the wrong length or rows that is not
+ *   a positive integer; BinaryDataError for a value that is not 0 or 1;
+ *   DuplicateEdgeError when a unit is observed twice; ValidationError when
+ *   plan is not a compiled Plan or evidence is not an array of entries
  *
  * @example
  * ```ts
@@ -82,6 +85,10 @@ function blockOffset(plan: Plan, group: string, fn: string): { offset: number; s
  * ```
  */
 export function resolveEvidence(fn: string, plan: Plan, evidence: Evidence, rows: number): ResolvedEvidence {
+  checkPlan(fn, plan);
+  if (!Number.isSafeInteger(rows) || rows <= 0) {
+    throw new ShapeError(`${fn}: rows must be a positive integer, got ${String(rows)}`, { function: fn, argument: 'rows', received: rows });
+  }
   if (!Array.isArray(evidence)) {
     throw new ValidationError(`${fn}: evidence must be an array of entries`, { function: fn, argument: 'evidence' });
   }

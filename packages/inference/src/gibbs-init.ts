@@ -11,7 +11,9 @@ import { baseRng, chainRngs, checkChains } from './chains.js';
 import type { RandomnessOptions } from './chains.js';
 import { resolveEvidence } from './evidence.js';
 import type { Evidence, ResolvedEvidence } from './evidence.js';
-import { checkPlan } from './gibbs-workspace.js';
+import { checkPlan } from './plan-kind.js';
+import { describeValue } from './option-checks.js';
+import { checkInit } from './sample-options.js';
 
 /** How chains start: all zeros, each unit Bernoulli(½) from the chain's stream, or given states. */
 export type GibbsInit = 'zeros' | 'random' | Float64Array | Float32Array | Uint8Array;
@@ -74,6 +76,28 @@ export function checkGibbsState(fn: string, state: unknown): asserts state is Gi
   }
 }
 
+/**
+ * @internal Throws a BinaryDataError naming the chain and unit unless every
+ * state value lies in [0, 1] (states are live arrays a caller may edit;
+ * mean-field values are allowed). O(chains × units), no allocation.
+ */
+export function checkStateValues(fn: string, state: GibbsState): void {
+  const { states } = state;
+  const n = state.plan.size;
+  for (let i = 0; i < states.length; i++) {
+    const v = states[i]!;
+    if (v >= 0 && v <= 1) continue;
+    const row = Math.floor(i / n);
+    throw new BinaryDataError(`${fn}: state.states at chain ${row}, unit ${i % n} is ${v}; unit values lie in [0, 1] (0/1 states, or probabilities after a mean-field sweep)`, {
+      function: fn,
+      argument: 'state.states',
+      row,
+      column: i % n,
+      received: v,
+    });
+  }
+}
+
 /** @internal Throws a GraphStructureError naming the sampler to use when the plan has no undirected part. */
 export function checkHasUndirected(fn: string, plan: Plan): void {
   if (plan.schedules.gibbs.length > 0) return;
@@ -84,40 +108,20 @@ export function checkHasUndirected(fn: string, plan: Plan): void {
   );
 }
 
-function checkInit(fn: string, init: unknown, plan: Plan, chains: number): void {
+function checkGibbsInit(fn: string, init: unknown, plan: Plan, chains: number): void {
   if (init === undefined || init === 'zeros' || init === 'random') return;
   if (!(init instanceof Float64Array || init instanceof Float32Array || init instanceof Uint8Array)) {
-    throw new ConfigError(`${fn}: option init must be 'zeros', 'random' or a typed array of 0/1 states, got ${String(init)}`, {
+    throw new ConfigError(`${fn}: option init must be 'zeros', 'random' or a typed array of 0/1 states, got ${describeValue(init)}`, {
       function: fn,
       option: 'init',
-      received: typeof init === 'string' ? init : typeof init,
+      received: describeValue(init),
     });
   }
-  const n = plan.size;
-  if (init.length !== n && init.length !== chains * n) {
-    throw new ShapeError(`${fn}: option init has length ${init.length}, expected ${n} (one shared state) or ${chains * n} (chains × units)`, {
-      function: fn,
-      option: 'init',
-      expected: [n, chains * n],
-      received: init.length,
-    });
-  }
-  for (let i = 0; i < init.length; i++) {
-    const v = init[i]!;
-    if (v !== 0 && v !== 1) {
-      throw new BinaryDataError(`${fn}: option init at row ${Math.floor(i / n)}, column ${i % n} is ${v}; states must be 0 or 1`, {
-        function: fn,
-        option: 'init',
-        row: Math.floor(i / n),
-        column: i % n,
-        received: v,
-      });
-    }
-  }
+  checkInit(fn, init, chains, plan.size);
 }
 
 /** @internal Writes the observed values of every chain into `states`. */
-export function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: number, size: number): void {
+function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: number, size: number): void {
   const m = ev.units.length;
   for (let r = 0; r < chains; r++) {
     const src = (ev.rows === 1 ? 0 : r) * m;
@@ -144,6 +148,7 @@ export function applyEvidence(states: FloatArray, ev: ResolvedEvidence, chains: 
  * @param plan - a compiled plan with at least one undirected coupling
  * @param opts - chains, seed or rng, evidence to clamp, and the start
  * @returns the chains' state
+ * @throws ValidationError when plan is not a compiled Plan
  * @throws SeedError when neither seed nor rng is given, the seed is not accepted, or rng is not an Rng
  * @throws ConfigError when chains is not a positive integer, init is unknown, or both seed and rng are given
  * @throws TooLargeError when chains exceeds MAX_CHAINS or chains × plan.size exceeds MAX_CHAIN_ENTRIES
@@ -189,7 +194,7 @@ export function initGibbs(plan: Plan, opts: GibbsOptions): GibbsState {
   checkChains(fn, chains, plan.size);
   const base = baseRng(fn, opts);
   checkHasUndirected(fn, plan);
-  checkInit(fn, opts.init, plan, chains);
+  checkGibbsInit(fn, opts.init, plan, chains);
   const evidence = opts.clamp === undefined ? null : resolveEvidence(fn, plan, opts.clamp, chains);
   // Everything is checked: allocate and draw.
   const n = plan.size;

@@ -4,10 +4,12 @@
  *
  * @module
  */
-import { ConfigError, ValidationError } from '@stochnet/graph';
+import { ConfigError } from '@stochnet/graph';
 import { FieldWorkspace } from '@stochnet/model';
 import type { FieldOptions, FloatArray, Plan, StepPart } from '@stochnet/model';
 import { checkChains } from './chains.js';
+import { checkPlan } from './plan-kind.js';
+import { stateBuffer } from './sample-options.js';
 
 /** @internal Buffers of one step part: exact-length views, made once. */
 export interface PartBuffers {
@@ -57,18 +59,6 @@ export interface GibbsWorkspace {
   readonly tally: Float64Array;
 }
 
-function alloc(plan: Plan, n: number): FloatArray {
-  return plan.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
-}
-
-/** @internal Throws unless `plan` looks like a compiled Plan. */
-export function checkPlan(fn: string, plan: unknown): asserts plan is Plan {
-  const p = plan as Partial<Plan> | null;
-  if (p === null || typeof p !== 'object' || typeof p.size !== 'number' || !Array.isArray(p.blocks) || p.schedules === undefined) {
-    throw new ValidationError(`${fn}: plan must be a Plan made by compile()`, { function: fn, argument: 'plan' });
-  }
-}
-
 /**
  * Allocates the scratch buffers of block-Gibbs sweeps over `chains` chains.
  *
@@ -107,10 +97,10 @@ export function createGibbsWorkspace(plan: Plan, chains: number): GibbsWorkspace
       total += k;
     }
   }
-  const pre = alloc(plan, chains * maxK);
-  const prob = alloc(plan, chains * maxK);
+  const pre = stateBuffer(plan, chains * maxK);
+  const prob = stateBuffer(plan, chains * maxK);
   const draw = new Uint8Array(chains * maxK);
-  const zero = alloc(plan, maxK);
+  const zero = stateBuffer(plan, maxK);
   const u = new Float64Array(chains * total);
   const uniforms: Float64Array[] = [];
   const widths: number[] = [];
@@ -147,7 +137,7 @@ export function createGibbsWorkspace(plan: Plan, chains: number): GibbsWorkspace
     uniforms,
     widths: Int32Array.from(widths),
     active: new Uint8Array(widths.length),
-    row: alloc(plan, plan.size),
+    row: stateBuffer(plan, plan.size),
     tally: new Float64Array(1),
   };
 }

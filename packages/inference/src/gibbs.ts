@@ -8,7 +8,7 @@
 import { ConfigError } from '@stochnet/graph';
 import { blockFieldInto } from '@stochnet/model';
 import type { FloatArray, Plan } from '@stochnet/model';
-import { checkGibbsState } from './gibbs-init.js';
+import { checkGibbsState, checkStateValues } from './gibbs-init.js';
 import type { GibbsState } from './gibbs-init.js';
 import { checkWorkspace, createGibbsWorkspace } from './gibbs-workspace.js';
 import type { GibbsWorkspace, PartBuffers } from './gibbs-workspace.js';
@@ -47,7 +47,7 @@ export function workspaceOf(state: GibbsState): GibbsWorkspace {
 }
 
 /** @internal The meanField option, checked. */
-export function meanFieldOf(fn: string, opts: GibbsStepOptions | undefined): boolean | 'last' {
+function meanFieldOf(fn: string, opts: GibbsStepOptions | undefined): boolean | 'last' {
   if (opts === undefined) return false;
   if (opts === null || typeof opts !== 'object') {
     throw new ConfigError(`${fn}: options must be an object such as { meanField: 'last' }`, { function: fn, option: 'options' });
@@ -81,7 +81,7 @@ function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray | Uint8A
 }
 
 /** @internal Fields of one part into pb.pre. */
-export function fieldsOf(plan: Plan, ws: GibbsWorkspace, pb: PartBuffers, states: FloatArray, chains: number): void {
+function fieldsOf(plan: Plan, ws: GibbsWorkspace, pb: PartBuffers, states: FloatArray, chains: number): void {
   if (pb.part.units === null) blockFieldInto(pb.pre, plan, states, chains, pb.part.block, ws.fieldOptions);
   else partFields(pb.pre, plan, states, chains, pb.part.block, pb.part.units);
 }
@@ -158,9 +158,10 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
  * p(v | h) for the previous sweep's h.
  *
  * Mutates: state.states, the streams in state.rngs, state.sweeps and the
- * workspace. Allocates: only the returned info (and the model's small
- * per-call list in blockFieldInto); pass a workspace from
+ * workspace. Allocates: only the returned info; pass a workspace from
  * createGibbsWorkspace, or the state's own is made once on first use.
+ * Every state value is checked to lie in [0, 1] before the sweep (states
+ * are live arrays a caller may edit), so a rejected call changes nothing.
  *
  * @param state - chains from initGibbs or restoreChains
  * @param workspace - scratch buffers for this plan and chain count
@@ -168,7 +169,7 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
  * @returns flips in this sweep
  * @throws ValidationError when state is not a GibbsState
  * @throws ConfigError when the workspace belongs to another plan or chain count, or meanField is unknown
- * @throws BinaryDataError when a state value lies outside [0, 1] (states edited by hand)
+ * @throws BinaryDataError when a state value lies outside [0, 1] (states edited by hand; checked before the sweep, so nothing changes)
  *
  * @example
  * ```ts
@@ -188,6 +189,7 @@ export function gibbsStep(state: GibbsState, workspace?: GibbsWorkspace, opts?: 
   checkGibbsState(fn, state);
   const meanField = meanFieldOf(fn, opts);
   if (workspace !== undefined) checkWorkspace(fn, workspace, state.plan, state.chains);
+  checkStateValues(fn, state);
   const ws = workspace ?? workspaceOf(state);
   const flips = sweepInPlace(state, ws, meanField);
   const updates = ws.tally[0]!;

@@ -2,7 +2,10 @@
  * What stochnet does with a compiled network: seeded samplers over any
  * topology (block Gibbs with clamping, ancestral sampling with likelihood
  * weighting, posterior Gibbs for belief nets, DBN sampling), persistent
- * chains and mixing diagnostics.
+ * chains and mixing diagnostics; learning rules (CD-k, PCD-k, parallel
+ * tempering, SBN Gibbs learning, wake-sleep, DBN training and fine-tuning),
+ * the optimiser and training loop with checkpoints; and estimators
+ * (reconstruction error, pseudo-likelihood, AIS, importance sampling).
  *
  * @packageDocumentation
  */

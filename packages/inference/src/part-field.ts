@@ -8,6 +8,7 @@
 import { ShapeError, UnknownUnitError, ValidationError } from '@stochnet/graph';
 import { blockFieldInto } from '@stochnet/model';
 import type { FieldWorkspace, FloatArray, Plan, StateArray, StepPart } from '@stochnet/model';
+import { checkPlan } from './plan-kind.js';
 
 /** Options of {@link stepPartFieldsInto}. */
 export interface PartFieldOptions {
@@ -85,7 +86,7 @@ function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, unit
  * @returns nothing; `out` holds the fields
  * @throws UnknownUnitError when the part names a block or unit the plan does not have
  * @throws ShapeError when a length disagrees with the batch, the plan and the part
- * @throws ValidationError when `states` is not a typed array
+ * @throws ValidationError when `plan` is not a compiled Plan, or `states` or `out` is not a typed array
  * @throws BinaryDataError (whole blocks) when a state value lies outside [0, 1]
  *
  * @example
@@ -103,6 +104,7 @@ function addCoupling(out: FloatArray, plan: Plan, w: number, block: number, unit
  */
 export function stepPartFieldsInto(out: FloatArray, plan: Plan, states: StateArray, batch: number, part: StepPart, opts?: PartFieldOptions): void {
   const fn = 'stepPartFieldsInto';
+  checkPlan(fn, plan);
   const blk = part === null || typeof part !== 'object' ? undefined : plan.blocks[part.block];
   if (blk === undefined) {
     throw new UnknownUnitError(`${fn}: part must name a block of the plan (0..${plan.blocks.length - 1})`, { function: fn, argument: 'part' });
@@ -128,6 +130,9 @@ export function stepPartFieldsInto(out: FloatArray, plan: Plan, states: StateArr
   }
   if (!(states instanceof Float64Array || states instanceof Float32Array || states instanceof Uint8Array)) {
     throw new ValidationError(`${fn}: states must be a Float64Array, Float32Array or Uint8Array`, { function: fn, argument: 'states' });
+  }
+  if (!(out instanceof Float64Array || out instanceof Float32Array)) {
+    throw new ValidationError(`${fn}: out must be a Float64Array or Float32Array`, { function: fn, argument: 'out' });
   }
   if (states.length !== batch * plan.size || out.length !== batch * k) {
     throw new ShapeError(`${fn}: states must hold batch × ${plan.size} and out batch × ${k} values`, {

@@ -9,10 +9,13 @@ import { BinaryDataError, ConfigError, SchemaError, ShapeError, ValidationError,
 import type { RngState } from '@stochnet/graph';
 import type { Dtype, FloatArray, Plan } from '@stochnet/model';
 import { checkChains } from './chains.js';
+import { intOption } from './option-checks.js';
+import { MAX_SWEEPS } from './run-gibbs.js';
 import type { ResolvedEvidence } from './evidence.js';
-import { checkGibbsState, checkHasUndirected, initGibbs } from './gibbs-init.js';
+import { checkGibbsState, checkHasUndirected, checkStateValues, initGibbs } from './gibbs-init.js';
 import type { GibbsOptions, GibbsState } from './gibbs-init.js';
-import { checkPlan, createGibbsWorkspace } from './gibbs-workspace.js';
+import { createGibbsWorkspace } from './gibbs-workspace.js';
+import { checkPlan } from './plan-kind.js';
 import type { GibbsWorkspace } from './gibbs-workspace.js';
 import { sweepInPlace } from './gibbs.js';
 import type { GibbsInfo } from './gibbs.js';
@@ -252,18 +255,15 @@ export class PersistentChains {
   /**
    * Runs `sweeps` block-Gibbs sweeps (as gibbsStep does), in place.
    *
-   * @param sweeps - a positive integer, default 1
+   * @param sweeps - a positive integer up to MAX_SWEEPS, default 1
    * @returns the sweep count and the flips summed over these sweeps
    * @throws ConfigError when sweeps is not a positive integer
+   * @throws TooLargeError when sweeps exceeds MAX_SWEEPS
+   * @throws BinaryDataError when a state value lies outside [0, 1] (states edited by hand)
    */
   advance(sweeps = 1): GibbsInfo {
-    if (typeof sweeps !== 'number' || !Number.isSafeInteger(sweeps) || sweeps <= 0) {
-      throw new ConfigError(`PersistentChains.advance: sweeps must be a positive integer, got ${String(sweeps)}`, {
-        function: 'PersistentChains.advance',
-        option: 'sweeps',
-        received: sweeps,
-      });
-    }
+    intOption('PersistentChains.advance', 'sweeps', sweeps, undefined, 1, MAX_SWEEPS);
+    checkStateValues('PersistentChains.advance', this.state);
     let flips = 0;
     let updates = 0;
     for (let t = 0; t < sweeps; t++) {

@@ -138,7 +138,7 @@ export function refreshActivations(ws: PosteriorWorkspace, g: DirectedUnitGraph,
 }
 
 /** @internal Rebuild the cache at least this often, so rank-1 rounding never accumulates. */
-export const REFRESH_EVERY = 64;
+const REFRESH_EVERY = 64;
 
 /**
  * @internal Makes the cache valid for `states` of `owner` after `sweeps`

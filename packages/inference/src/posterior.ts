@@ -18,7 +18,9 @@ import { checkObservedPossible, checkStatesPossible } from './posterior-checks.j
 import { sweep } from './posterior-sweep.js';
 import { prepareCache, PosteriorWorkspace, refreshActivations } from './posterior-workspace.js';
 import { MAX_SWEEPS } from './run-gibbs.js';
-import { checkAtMost, checkCount, checkInit, checkOptions, checkPlanKind, directedOnly, stateBuffer } from './sample-options.js';
+import { checkInit, checkOptions, stateBuffer } from './sample-options.js';
+import { intOption } from './option-checks.js';
+import { checkPlanKind, directedOnly } from './plan-kind.js';
 
 /** Options of {@link initPosterior}. */
 export interface PosteriorOptions extends RandomnessOptions {
@@ -181,6 +183,28 @@ export function createPosteriorWorkspace(state: PosteriorState): PosteriorWorksp
   return new PosteriorWorkspace(state.plan, state.chains, directedUnitGraph(state.plan).child.length);
 }
 
+/** Throws a ValidationError when an observed unit of some chain no longer holds its evidence value (states edited by hand). */
+function checkObservedKept(fn: string, state: PosteriorState): void {
+  const { units, values, rows } = state.evidence;
+  const n = state.plan.size;
+  const k = units.length;
+  for (let c = 0; c < state.chains; c++) {
+    const at = (rows === 1 ? 0 : c) * k;
+    for (let j = 0; j < k; j++) {
+      const u = units[j]!;
+      if (state.states[c * n + u] === values[at + j]) continue;
+      throw new ValidationError(`${fn}: chain ${c} holds observed unit ${u} at ${state.states[c * n + u]}, not its evidence value ${values[at + j]}; observed units must keep their values (start a new sampler for new evidence)`, {
+        function: fn,
+        argument: 'state.states',
+        chain: c,
+        unit: u,
+        expected: values[at + j],
+        received: state.states[c * n + u],
+      });
+    }
+  }
+}
+
 /**
  * One sweep of posterior Gibbs: every unobserved unit of every chain, in the
  * fixed order `state.order` (ascending state-vector index), drawn from its
@@ -205,6 +229,7 @@ export function createPosteriorWorkspace(state: PosteriorState): PosteriorWorksp
  * @throws ValidationError when `state` does not come from initPosterior
  * @throws ConfigError when `ws` was made for another state
  * @throws BinaryDataError when state.states was edited to hold a value other than 0/1 (nothing is changed)
+ * @throws ValidationError when an observed unit was edited away from its evidence value (nothing is changed)
  *
  * @example
  * ```ts
@@ -221,6 +246,7 @@ export function posteriorStep(state: PosteriorState, ws?: PosteriorWorkspace): P
   const fn = 'posteriorStep';
   const streams = checkState(fn, state);
   const w = checkWorkspace(fn, state, ws);
+  checkObservedKept(fn, state);
   const g = directedUnitGraph(state.plan);
   prepareCache(w, g, state, state.states, state.sweeps);
   const flips = sweep(w, g, state.states, state.order, streams);
@@ -255,8 +281,7 @@ export function posteriorStep(state: PosteriorState, ws?: PosteriorWorkspace): P
 export function runPosterior(state: PosteriorState, sweeps: number, ws?: PosteriorWorkspace): PosteriorInfo {
   const fn = 'runPosterior';
   checkState(fn, state);
-  checkCount(fn, 'sweeps', sweeps);
-  checkAtMost(fn, 'sweeps', sweeps, MAX_SWEEPS, 'sweeps');
+  intOption(fn, 'sweeps', sweeps, undefined, 1, MAX_SWEEPS);
   const w = checkWorkspace(fn, state, ws);
   let flips = 0;
   for (let t = 0; t < sweeps; t++) flips += posteriorStep(state, w).flips;

@@ -5,8 +5,9 @@
  * @module
  */
 import { ConfigError, TooLargeError } from '@stochnet/graph';
+import { intOption } from './option-checks.js';
 import { energiesAt } from './diagnostics.js';
-import { checkGibbsState } from './gibbs-init.js';
+import { checkGibbsState, checkStateValues } from './gibbs-init.js';
 import type { GibbsState } from './gibbs-init.js';
 import { checkWorkspace } from './gibbs-workspace.js';
 import type { GibbsWorkspace } from './gibbs-workspace.js';
@@ -45,25 +46,6 @@ export interface GibbsRun {
   readonly energy: Float64Array | null;
 }
 
-function checkSweeps(fn: string, sweeps: unknown): asserts sweeps is number {
-  if (typeof sweeps !== 'number' || !Number.isSafeInteger(sweeps) || sweeps <= 0) {
-    throw new ConfigError(`${fn}: sweeps must be a positive integer, got ${String(sweeps)}`, {
-      function: fn,
-      option: 'sweeps',
-      expected: 'positive integer',
-      received: sweeps,
-    });
-  }
-  if (sweeps > MAX_SWEEPS) {
-    throw new TooLargeError(`${fn}: ${sweeps} sweeps exceeds the limit of 2^24 per call; run in several calls`, {
-      function: fn,
-      option: 'sweeps',
-      received: sweeps,
-      limit: MAX_SWEEPS,
-    });
-  }
-}
-
 /**
  * Runs `sweeps` block-Gibbs sweeps of every chain, in place, recording flips
  * and optionally an energy trace.
@@ -84,6 +66,7 @@ function checkSweeps(fn: string, sweeps: unknown): asserts sweeps is number {
  *   not available for the plan's kind, or the workspace does not fit
  * @throws TooLargeError when sweeps exceeds MAX_SWEEPS or the trace would exceed MAX_CHAIN_ENTRIES values
  * @throws ValidationError when state is not a GibbsState
+ * @throws BinaryDataError when a state value lies outside [0, 1] (states edited by hand)
  *
  * @example
  * ```ts
@@ -99,7 +82,7 @@ function checkSweeps(fn: string, sweeps: unknown): asserts sweeps is number {
 export function runGibbs(state: GibbsState, sweeps: number, opts?: RunGibbsOptions): GibbsRun {
   const fn = 'runGibbs';
   checkGibbsState(fn, state);
-  checkSweeps(fn, sweeps);
+  intOption(fn, 'sweeps', sweeps, undefined, 1, MAX_SWEEPS);
   const o = opts ?? {};
   if (o === null || typeof o !== 'object') {
     throw new ConfigError(`${fn}: options must be an object such as { trace: 'energy' }`, { function: fn, option: 'options' });
@@ -125,6 +108,7 @@ export function runGibbs(state: GibbsState, sweeps: number, opts?: RunGibbsOptio
     });
   }
   if (o.workspace !== undefined) checkWorkspace(fn, o.workspace, plan, chains);
+  checkStateValues(fn, state);
   const ws = o.workspace ?? workspaceOf(state);
   const flips = new Float64Array(sweeps);
   const flipRate = new Float64Array(sweeps);

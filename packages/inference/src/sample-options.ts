@@ -1,30 +1,17 @@
 /**
  * Option checks shared by the ancestral, posterior-Gibbs and DBN samplers:
- * counts, size limits, plan kinds and output buffers (seeds and chain counts
- * are checked by chains.ts). Every check runs before any allocation or
+ * counts, size limits and output buffers (seeds and chain counts are
+ * checked by chains.ts, plan kinds by plan-kind.ts). Every check runs before any allocation or
  * random draw.
  *
  * @module
  */
-import { BinaryDataError, ConfigError, GraphStructureError, ShapeError, TooLargeError, ValidationError } from '@stochnet/graph';
-import type { FloatArray, Plan, PlanKind, StateArray } from '@stochnet/model';
+import { BinaryDataError, ConfigError, ShapeError, TooLargeError, ValidationError } from '@stochnet/graph';
+import type { FloatArray, Plan, StateArray } from '@stochnet/model';
 import { MAX_CHAIN_ENTRIES } from './chains.js';
 
 /** @internal Rows per tile of the ancestral pass (a tile's fields run as one batch). */
 export const ROW_CHUNK = 256;
-
-/** @internal Throws a ConfigError unless `value` is a positive safe integer. */
-export function checkCount(fn: string, option: string, value: unknown): number {
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value <= 0) {
-    throw new ConfigError(`${fn}: option ${option} must be a positive integer, got ${String(value)}`, {
-      function: fn,
-      option,
-      expected: 'positive integer',
-      received: value,
-    });
-  }
-  return value;
-}
 
 /** @internal Throws a TooLargeError when `value` exceeds `limit`. */
 export function checkAtMost(fn: string, option: string, value: number, limit: number, what: string): void {
@@ -41,34 +28,6 @@ export function checkAtMost(fn: string, option: string, value: number, limit: nu
 /** @internal Checks that rows × plan.size state entries stay within MAX_CHAIN_ENTRIES (2^28). */
 export function checkStateEntries(fn: string, option: string, rows: number, plan: Plan): void {
   checkAtMost(fn, option, rows * plan.size, MAX_CHAIN_ENTRIES, `${option} × units (${rows} × ${plan.size})`);
-}
-
-/** @internal What to use instead of a sampler: a sentence and the function names. */
-export interface Instead {
-  readonly text: string;
-  readonly use: readonly string[];
-}
-
-/** @internal Throws a GraphStructureError naming what to use unless the plan is of one of `kinds`. */
-export function checkPlanKind(fn: string, plan: Plan, kinds: readonly PlanKind[], instead: (kind: PlanKind) => Instead): void {
-  if (plan === null || typeof plan !== 'object' || !Array.isArray(plan.blocks)) {
-    throw new ValidationError(`${fn}: plan must be a compiled Plan (from compile)`, { function: fn, argument: 'plan' });
-  }
-  if (!kinds.includes(plan.kind)) {
-    const { text, use } = instead(plan.kind);
-    throw new GraphStructureError(`${fn} needs a plan of kind ${kinds.join(' or ')}, but this plan is ${plan.kind}; ${text}`, {
-      function: fn,
-      kind: plan.kind,
-      expected: kinds,
-      use,
-    });
-  }
-}
-
-/** @internal What to use instead of a directed-only sampler, by plan kind. */
-export function directedOnly(kind: PlanKind): Instead {
-  if (kind === 'dbn') return { text: 'use dbnSample (block Gibbs in the top pair, then one ancestral pass down)', use: ['dbnSample'] };
-  return { text: 'use the block-Gibbs sampler (initGibbs / runGibbs), which handles undirected couplings', use: ['initGibbs', 'runGibbs'] };
 }
 
 /** @internal Throws a ConfigError unless the options argument is an object. */

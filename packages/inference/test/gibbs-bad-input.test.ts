@@ -4,7 +4,7 @@
  * (typed arrays byte-equal, plan parameters unchanged) and consumes no
  * randomness (every Rng's state() unchanged).
  */
-import { describe, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   BinaryDataError,
   ConfigError,
@@ -141,6 +141,19 @@ describe('gibbsStep, runGibbs and the workspace reject bad input without consumi
     expectRejectsWithoutMutation(() => runGibbs({} as typeof s, 1), { errorClass: ValidationError, inputs: [] });
   });
 
+  it.each([2, -0.5, Number.NaN])('a state edited to %s, in either layer (checked before anything is drawn)', (bad) => {
+    for (const unit of [0, 6]) {
+      const s = fresh();
+      s.states[plan.size + unit] = bad;
+      const inputs = [s.states, ...s.rngs];
+      expectRejectsWithoutMutation(() => gibbsStep(s), { errorClass: BinaryDataError, inputs });
+      expectRejectsWithoutMutation(() => runGibbs(s, 3), { errorClass: BinaryDataError, inputs });
+      const p = new PersistentChains(s);
+      expectRejectsWithoutMutation(() => p.advance(2), { errorClass: BinaryDataError, inputs });
+      expect(s.sweeps).toBe(0);
+    }
+  });
+
   it('createGibbsWorkspace with bad chain counts', () => {
     expectRejectsWithoutMutation(() => createGibbsWorkspace(plan, 0), { code: 'CONFIG', inputs: [...planState()] });
     expectRejectsWithoutMutation(() => createGibbsWorkspace(plan, MAX_CHAINS + 1), { errorClass: TooLargeError, inputs: [...planState()] });
@@ -162,6 +175,8 @@ describe('gibbsStep, runGibbs and the workspace reject bad input without consumi
     expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 3, { block: 0, units: Int32Array.of(0) }), { errorClass: ShapeError, inputs });
     expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, states, 0, { block: 0, units: Int32Array.of(0) }), { errorClass: ShapeError, inputs });
     expectRejectsWithoutMutation(() => stepPartFieldsInto(out, plan, [0, 1] as unknown as Float64Array, 2, { block: 0, units: Int32Array.of(0) }), { errorClass: ValidationError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto(out, {} as typeof plan, states, 2, { block: 0, units: Int32Array.of(0) }), { errorClass: ValidationError, inputs });
+    expectRejectsWithoutMutation(() => stepPartFieldsInto([0, 0] as unknown as Float64Array, plan, states, 2, { block: 0, units: Int32Array.of(0) }), { errorClass: ValidationError, inputs });
   });
 
   it('PersistentChains.advance with a bad sweep count', () => {

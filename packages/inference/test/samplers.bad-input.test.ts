@@ -134,6 +134,14 @@ describe('posterior Gibbs rejects bad input without side effects', () => {
     state.states[0] = 0.5;
     expectRejectsWithoutMutation(() => posteriorStep(state), { code: 'NOT_BINARY', inputs: [state] });
   });
+
+  it('posteriorStep and runPosterior: an observed unit edited away from its evidence', () => {
+    const state = initPosterior(sbnPlan, good);
+    const u = state.evidence.units[0]!;
+    state.states[sbnPlan.size + u] = 1 - state.states[sbnPlan.size + u]!;
+    expectRejectsWithoutMutation(() => posteriorStep(state), { errorClass: ValidationError, inputs: [state] });
+    expectRejectsWithoutMutation(() => runPosterior(state, 3), { errorClass: ValidationError, inputs: [state] });
+  });
 });
 
 describe('dbnSample rejects bad input without side effects', () => {

@@ -18,7 +18,7 @@ export interface BaseRateOptions {
 }
 
 /** @internal The smoothing option, checked. */
-export function smoothingOf(fn: string, value: unknown): number {
+function smoothingOf(fn: string, value: unknown): number {
   if (value === undefined) return 1;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     throw new ConfigError(`${fn}: option smoothing must be a positive finite number, got ${String(value)}`, { function: fn, option: 'smoothing', received: value });

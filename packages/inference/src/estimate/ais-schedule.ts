@@ -6,7 +6,8 @@
  * @module
  */
 import { ConfigError } from '@stochnet/graph';
-import { intOption, MAX_STEPS } from './checks.js';
+import { MAX_STEPS } from './checks.js';
+import { describeValue, intOption } from '../option-checks.js';
 
 /**
  * The number of β steps of Salakhutdinov & Murray's (2008) schedule:
@@ -86,7 +87,7 @@ export function resolveBetas(fn: string, option: unknown): Float64Array {
     throw new ConfigError(`${fn}: option betas must be a step count or a list of inverse temperatures from 0 to 1`, {
       function: fn,
       option: 'betas',
-      received: list === null ? 'null' : typeof list,
+      received: describeValue(list),
     });
   }
   const n = list.length;

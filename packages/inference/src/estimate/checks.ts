@@ -1,12 +1,13 @@
 /**
- * Entry checks shared by the estimators: plan kinds, data batches, option
- * counts and size limits. Every check runs before any allocation, work or
+ * Entry checks shared by the estimators: data batches, option counts and
+ * size limits (plan kinds: plan-kind.ts). Every check runs before any allocation, work or
  * random draw, so a rejected call changes nothing the caller holds.
  *
  * @module
  */
-import { BinaryDataError, ConfigError, GraphStructureError, ShapeError, TooLargeError, ValidationError } from '@stochnet/graph';
-import type { Plan, PlanKind, StateArray } from '@stochnet/model';
+import { BinaryDataError, ConfigError, ShapeError, TooLargeError, ValidationError } from '@stochnet/graph';
+import type { StateArray } from '@stochnet/model';
+import { describeValue } from '../option-checks.js';
 
 /** Rows of data (0/1 values, row-major) together with their count. */
 export interface DataRows {
@@ -25,29 +26,6 @@ export const MAX_STEPS = 2 ** 24;
 /** @internal The most entries (rows × units) one estimator keeps in flight: 2^28. */
 export const MAX_ENTRIES = 2 ** 28;
 
-function describe(x: unknown): string {
-  if (x === null) return 'null';
-  if (Array.isArray(x)) return 'array';
-  if (typeof x === 'number') return String(x);
-  if (ArrayBuffer.isView(x)) return x.constructor.name;
-  return typeof x;
-}
-
-/** @internal Throws unless `plan` is a compiled Plan of one of `kinds`; the error names what to use instead. */
-export function checkPlanKind(fn: string, plan: unknown, kinds: readonly PlanKind[], instead: string): asserts plan is Plan {
-  const p = plan as Partial<Plan> | null;
-  if (p === null || typeof p !== 'object' || !Array.isArray(p.blocks) || typeof p.kind !== 'string') {
-    throw new ValidationError(`${fn}: plan must be a compiled Plan (from compile)`, { function: fn, argument: 'plan', received: describe(plan) });
-  }
-  if (!kinds.includes(p.kind)) {
-    throw new GraphStructureError(`${fn} needs a plan of kind ${kinds.join(' or ')}, but this plan is ${p.kind}; ${instead}`, {
-      function: fn,
-      kind: p.kind,
-      expected: kinds,
-    });
-  }
-}
-
 /**
  * @internal Checks a rows × cols batch of 0/1 data: `rows` a positive
  * integer (ShapeError), a typed array (ValidationError) of exactly rows·cols
@@ -56,18 +34,18 @@ export function checkPlanKind(fn: string, plan: unknown, kinds: readonly PlanKin
  */
 export function checkData(fn: string, name: string, data: unknown, rows: unknown, cols: number): asserts data is StateArray {
   if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows <= 0) {
-    throw new ShapeError(`${fn}: ${name} rows must be a positive integer, got ${describe(rows)}; an empty batch has no mean`, {
+    throw new ShapeError(`${fn}: ${name} rows must be a positive integer, got ${describeValue(rows)}; an empty batch has no mean`, {
       function: fn,
       argument: `${name}.rows`,
       expected: 'positive integer',
-      received: describe(rows),
+      received: describeValue(rows),
     });
   }
   if (!(data instanceof Float64Array) && !(data instanceof Float32Array) && !(data instanceof Uint8Array)) {
     throw new ValidationError(`${fn}: ${name} must be a Float64Array, Float32Array or Uint8Array of 0/1 values`, {
       function: fn,
       argument: name,
-      received: describe(data),
+      received: describeValue(data),
     });
   }
   if (data.length !== rows * cols) {
@@ -96,7 +74,7 @@ export function checkData(fn: string, name: string, data: unknown, rows: unknown
 /** @internal Checks a {@link DataRows} object and its batch (see {@link checkData}). */
 export function checkDataRows(fn: string, name: string, x: unknown, cols: number): asserts x is DataRows {
   if (x === null || typeof x !== 'object') {
-    throw new ValidationError(`${fn}: ${name} must be an object { data, rows }`, { function: fn, argument: name, received: describe(x) });
+    throw new ValidationError(`${fn}: ${name} must be an object { data, rows }`, { function: fn, argument: name, received: describeValue(x) });
   }
   const d = x as Partial<DataRows>;
   checkData(fn, `${name}.data`, d.data, d.rows, cols);
@@ -105,34 +83,8 @@ export function checkDataRows(fn: string, name: string, x: unknown, cols: number
 /** @internal Throws a ConfigError unless the options argument is undefined or an object. */
 export function checkOptionsObject(fn: string, opts: unknown): void {
   if (opts !== undefined && (opts === null || typeof opts !== 'object')) {
-    throw new ConfigError(`${fn}: options must be an object`, { function: fn, option: 'options', received: describe(opts) });
+    throw new ConfigError(`${fn}: options must be an object`, { function: fn, option: 'options', received: describeValue(opts) });
   }
-}
-
-/**
- * @internal The integer option `option` (default `fallback` when undefined):
- * a ConfigError unless an integer ≥ `min`, a TooLargeError above `limit`.
- */
-export function intOption(fn: string, option: string, value: unknown, fallback: number, min: number, limit: number): number {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < min) {
-    const want = min === 0 ? 'a non-negative integer' : min === 1 ? 'a positive integer' : `an integer ≥ ${min}`;
-    throw new ConfigError(`${fn}: option ${option} must be ${want}, got ${describe(value)}`, {
-      function: fn,
-      option,
-      expected: want,
-      received: describe(value),
-    });
-  }
-  if (value > limit) {
-    throw new TooLargeError(`${fn}: option ${option} = ${value} exceeds the limit ${limit}; use a smaller ${option}`, {
-      function: fn,
-      option,
-      limit,
-      received: value,
-    });
-  }
-  return value;
 }
 
 /** @internal Throws a TooLargeError when `count` entries exceed {@link MAX_ENTRIES}. */
@@ -151,11 +103,11 @@ export function checkEntries(fn: string, option: string, count: number, what: st
 export function choiceOption<T extends string>(fn: string, option: string, value: unknown, allowed: readonly T[], fallback: T): T {
   if (value === undefined) return fallback;
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-  throw new ConfigError(`${fn}: option ${option} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describe(value)}`, {
+  throw new ConfigError(`${fn}: option ${option} must be one of ${allowed.map((a) => `'${a}'`).join(', ')}, got ${describeValue(value)}`, {
     function: fn,
     option,
     expected: allowed,
-    received: describe(value),
+    received: describeValue(value),
   });
 }
 
@@ -163,5 +115,5 @@ export function choiceOption<T extends string>(fn: string, option: string, value
 export function boolOption(fn: string, option: string, value: unknown, fallback: boolean): boolean {
   if (value === undefined) return fallback;
   if (typeof value === 'boolean') return value;
-  throw new ConfigError(`${fn}: option ${option} must be true or false, got ${describe(value)}`, { function: fn, option, received: describe(value) });
+  throw new ConfigError(`${fn}: option ${option} must be true or false, got ${describeValue(value)}`, { function: fn, option, received: describeValue(value) });
 }

@@ -7,9 +7,12 @@
 import { GraphStructureError } from '@stochnet/graph';
 import { blockFieldInto, FieldWorkspace, logBernoulli, sigmoid } from '@stochnet/model';
 import type { Plan, StateArray } from '@stochnet/model';
+import { AleaStreams } from '../alea-streams.js';
 import { baseRng } from '../chains.js';
 import type { RandomnessOptions } from '../chains.js';
-import { checkData, checkEntries, checkOptionsObject, checkPlanKind, intOption, MAX_STEPS, TILE_ROWS } from './checks.js';
+import { checkData, checkEntries, checkOptionsObject, MAX_STEPS, TILE_ROWS } from './checks.js';
+import { intOption } from '../option-checks.js';
+import { checkPlanKind } from '../plan-kind.js';
 import { logWeightStats } from './log-weights.js';
 import { checkProposal, recognitionLayer } from './recognition.js';
 import type { ImportanceProposal, Recognition } from './recognition.js';
@@ -201,8 +204,10 @@ export function importanceLogLikelihood(plan: Plan, data: StateArray, rows: numb
   const rowLL = new Float64Array(rows);
   const rowSe = new Float64Array(rows);
   const rowEss = new Float64Array(rows);
+  // Row r's stream, draw for draw base.fork('is/' + r), reseeded in one typed-array slot.
+  const stream = new AleaStreams(1);
   for (let r = 0; r < rows; r++) {
-    const rng = base.fork(`is/${r}`);
+    stream.seed(0, `${base.seed}/is/${r}`);
     // Clamp the visible units of every sample slot to row r.
     for (let s = 0; s < T; s++) {
       let c = 0;
@@ -218,7 +223,7 @@ export function importanceLogLikelihood(plan: Plan, data: StateArray, rows: numb
     lw.fill(0);
     for (let s0 = 0; s0 < S; s0 += T) {
       const m = Math.min(T, S - s0);
-      for (let k = 0; k < m * nHid; k++) w.u[k] = rng.next();
+      for (let k = 0; k < m * nHid; k++) w.u[k] = stream.next(0);
       tileWeights(w, m, lw, s0);
     }
     const st = logWeightStats(lw);

@@ -7,7 +7,8 @@
 import { ShapeError, ValidationError } from '@stochnet/graph';
 import { FieldWorkspace, sigmoid, zeroGradient } from '@stochnet/model';
 import type { GemmShape, Gradient, Plan, StateArray } from '@stochnet/model';
-import { checkData, checkEntries, checkPlanKind, TILE_ROWS } from './checks.js';
+import { checkData, checkEntries, TILE_ROWS } from './checks.js';
+import { checkPlanKind } from '../plan-kind.js';
 import { pllWidth, fullFieldsInto } from './pseudo-likelihood.js';
 
 function checkOut(fn: string, plan: Plan, out: unknown): asserts out is Gradient {

@@ -10,7 +10,8 @@ import { blockFieldInto, FieldWorkspace, logSigmoid, softplus } from '@stochnet/
 import type { Plan, StateArray } from '@stochnet/model';
 import { baseRng } from '../chains.js';
 import type { RandomnessOptions } from '../chains.js';
-import { boolOption, checkData, checkEntries, checkOptionsObject, checkPlanKind, TILE_ROWS } from './checks.js';
+import { boolOption, checkData, checkEntries, checkOptionsObject, TILE_ROWS } from './checks.js';
+import { checkPlanKind } from '../plan-kind.js';
 import { copyRows, gemmShape, hiddenInputsInto, rbmParams, rbmSides } from './rbm-params.js';
 import type { RbmParams } from './rbm-params.js';
 

@@ -7,7 +7,8 @@
  */
 import { LayeringError, TooLargeError } from '@stochnet/graph';
 import type { Backend, GemmShape, Plan } from '@stochnet/model';
-import { checkPlanKind, MAX_ENTRIES } from './checks.js';
+import { MAX_ENTRIES } from './checks.js';
+import { checkPlanKind } from '../plan-kind.js';
 
 /** @internal An RBM's parameters, copied. */
 export interface RbmParams {

@@ -8,6 +8,7 @@
 import { ConfigError, NonFiniteError, ProbabilityRangeError, ShapeError } from '@stochnet/graph';
 import type { Plan, SigmoidNet } from '@stochnet/model';
 import { logBernoulli, sigmoid } from '@stochnet/model';
+import { describeValue } from '../option-checks.js';
 
 /**
  * A recognition model as a function: writes into `out` (rows × size of the
@@ -46,7 +47,7 @@ export function checkProposal(fn: string, proposal: unknown, plan: Plan, nv: num
     throw new ConfigError(`${fn}: option proposal must be 'prior', a SigmoidNet or a recognition function`, {
       function: fn,
       option: 'proposal',
-      received: proposal === null ? 'null' : typeof proposal,
+      received: describeValue(proposal),
     });
   }
   if (proposal.output !== 'logistic') {

@@ -9,7 +9,8 @@ import type { Plan } from '@stochnet/model';
 import { anneal, AnnealState, baseLogZ } from './ais-anneal.js';
 import { aisSetup, runStreams } from './ais.js';
 import type { AisOptions, AisResult, AisSetup } from './ais.js';
-import { checkDataRows, intOption, MAX_STEPS } from './checks.js';
+import { checkDataRows, MAX_STEPS } from './checks.js';
+import { intOption } from '../option-checks.js';
 import { logWeightStats } from './log-weights.js';
 import type { DataRows } from './checks.js';
 

@@ -7,6 +7,7 @@
 import { BinaryDataError, ShapeError, ValidationError } from '@stochnet/graph';
 import type { StochnetError } from '@stochnet/graph';
 import type { Gradient, Plan } from '@stochnet/model';
+import { describeValue } from '../option-checks.js';
 
 /** Values a batch of visible rows may hold: 0/1 data, or probabilities in [0, 1]. */
 export type BatchArray = Uint8Array | Float32Array | Float64Array;
@@ -23,7 +24,7 @@ export function visibleCount(plan: Plan): number {
  */
 export function checkBatch(fn: string, argument: string, values: unknown, rows: unknown, cols: number, expectedCols: number, allowProbabilities: boolean, issues: StochnetError[]): void {
   if (!(values instanceof Uint8Array || values instanceof Float64Array || values instanceof Float32Array)) {
-    issues.push(new ValidationError(`${fn}: ${argument} must be a Uint8Array or Float64Array of rows × columns values`, { function: fn, argument, received: values === null ? 'null' : typeof values }));
+    issues.push(new ValidationError(`${fn}: ${argument} must be a Uint8Array or Float64Array of rows × columns values`, { function: fn, argument, received: describeValue(values) }));
     return;
   }
   if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows <= 0) {

@@ -7,6 +7,7 @@
 import { ConfigError, TooLargeError } from '@stochnet/graph';
 import type { StochnetError } from '@stochnet/graph';
 import { MAX_CHAINS } from '../chains.js';
+import { describeValue } from '../option-checks.js';
 
 /**
  * The most Gibbs steps (k) one update may run, and the most positive-phase
@@ -122,7 +123,7 @@ export interface ResolvedLearnOptions {
 }
 
 function config(fn: string, option: string, expected: string, received: unknown): ConfigError {
-  const shown = typeof received === 'number' || typeof received === 'boolean' ? String(received) : received === null ? 'null' : typeof received;
+  const shown = describeValue(received);
   return new ConfigError(`${fn}: option ${option} must be ${expected}, got ${shown}`, { function: fn, option, expected, received: shown });
 }
 

@@ -16,7 +16,7 @@ import { createGibbsWorkspace } from '../gibbs-workspace.js';
 import type { GibbsWorkspace } from '../gibbs-workspace.js';
 import { sweepInPlace } from '../gibbs.js';
 import type { ResolvedLearnOptions } from './options.js';
-import { planBuffer } from './rbm-kernels.js';
+import { stateBuffer } from '../sample-options.js';
 
 /** How the positive phase fills in hidden units. */
 type Mode = 'visible-only' | 'exact' | 'gibbs' | 'mean-field';
@@ -28,7 +28,7 @@ export interface Roles {
 }
 
 /** @internal The visible-role units, concatenated in layout order, and the rest. */
-export function rolesOf(plan: Plan): Roles {
+function rolesOf(plan: Plan): Roles {
   const visible: number[] = [];
   const hidden: number[] = [];
   for (const b of plan.blocks) for (let i = 0; i < b.size; i++) (b.role === 'visible' ? visible : hidden).push(b.offset + i);
@@ -36,7 +36,7 @@ export function rolesOf(plan: Plan): Roles {
 }
 
 /** @internal Whether some undirected coupling joins two non-visible blocks (hidden units interact). */
-export function hiddenUnitsInteract(plan: Plan): boolean {
+function hiddenUnitsInteract(plan: Plan): boolean {
   return plan.weights.some((w) => !w.directed && plan.blocks[w.from]!.role !== 'visible' && plan.blocks[w.to]!.role !== 'visible');
 }
 
@@ -45,14 +45,14 @@ export function hiddenUnitsInteract(plan: Plan): boolean {
  * buffers (positive chains, CD chains): a batch size seen before allocates
  * nothing (only the last batch of an epoch may be smaller).
  */
-export class WorkspaceCache {
+class WorkspaceCache {
   private readonly map = new Map<number, { readonly ws: GibbsWorkspace; readonly positive: FloatArray; readonly negative: FloatArray }>();
   constructor(private readonly plan: Plan) {}
   private entry(chains: number): { readonly ws: GibbsWorkspace; readonly positive: FloatArray; readonly negative: FloatArray } {
     let e = this.map.get(chains);
     if (e === undefined) {
       const n = chains * this.plan.size;
-      e = { ws: createGibbsWorkspace(this.plan, chains), positive: planBuffer(this.plan, n), negative: planBuffer(this.plan, n) };
+      e = { ws: createGibbsWorkspace(this.plan, chains), positive: stateBuffer(this.plan, n), negative: stateBuffer(this.plan, n) };
       this.map.set(chains, e);
     }
     return e;

@@ -10,15 +10,11 @@ import type { Rng } from '@stochnet/graph';
 import { accumulateStatistics, createStatisticsWorkspace } from '@stochnet/model';
 import type { CsrMatrix, FloatArray, GemmShape, Gradient, Plan, StatisticsWorkspace, WeightBlock } from '@stochnet/model';
 import { DirectRbm, sparseEnough } from './rbm-direct.js';
+import { stateBuffer } from '../sample-options.js';
 
 /** @internal Whether the fast path applies: an rbm plan with one visible-role block and one other block. */
 export function isFastRbm(plan: Plan): boolean {
   return plan.kind === 'rbm' && plan.blocks.length === 2 && plan.weights.length === 1 && plan.blocks.filter((b) => b.role === 'visible').length === 1;
-}
-
-/** @internal A zeroed buffer in the plan's dtype. */
-export function planBuffer(plan: Plan, n: number): FloatArray {
-  return plan.dtype === 'float64' ? new Float64Array(n) : new Float32Array(n);
 }
 
 /** @internal Fills `u[0 .. n)` with the next n uniforms of one stream. */
@@ -71,7 +67,7 @@ export class RbmKernels {
       this.backward = null;
     } else {
       this.forward = { rows: this.w.rows, cols: this.w.cols, rowPtr: sp.rowPtr, colIdx: sp.colIdx, values: this.w.weights };
-      this.backward = { rows: this.w.cols, cols: this.w.rows, rowPtr: sp.colPtr, colIdx: sp.rowIdx, values: planBuffer(plan, this.w.weights.length) };
+      this.backward = { rows: this.w.cols, cols: this.w.rows, rowPtr: sp.colPtr, colIdx: sp.rowIdx, values: stateBuffer(plan, this.w.weights.length) };
     }
     this.direct = DirectRbm.create(plan, this.visIsFrom);
   }

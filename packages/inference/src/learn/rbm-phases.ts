@@ -9,7 +9,8 @@ import type { FloatArray, Gradient, Plan } from '@stochnet/model';
 import type { GibbsState } from '../gibbs-init.js';
 import { fillUniforms } from '../uniforms.js';
 import type { ResolvedLearnOptions } from './options.js';
-import { drawUniforms, planBuffer, RbmKernels } from './rbm-kernels.js';
+import { drawUniforms, RbmKernels } from './rbm-kernels.js';
+import { stateBuffer } from '../sample-options.js';
 
 /** @internal Buffers for `rows` chains of an RBM: visible and hidden samples and probabilities, uniforms. */
 class Buffers {
@@ -21,10 +22,10 @@ class Buffers {
   readonly u: Float64Array;
   constructor(plan: Plan, rows: number, nv: number, nh: number) {
     this.rows = rows;
-    this.v = planBuffer(plan, rows * nv);
-    this.pv = planBuffer(plan, rows * nv);
-    this.h = planBuffer(plan, rows * nh);
-    this.ph = planBuffer(plan, rows * nh);
+    this.v = stateBuffer(plan, rows * nv);
+    this.pv = stateBuffer(plan, rows * nv);
+    this.h = stateBuffer(plan, rows * nh);
+    this.ph = stateBuffer(plan, rows * nh);
     this.u = new Float64Array(rows * Math.max(nv, nh));
   }
 }

@@ -56,6 +56,11 @@ export function restoreLearner(plan: Plan, options: LearnerOptions, snapshot: Le
       bad('tempering', 'tempering must be null or the saved ladders of a PT learner');
     } else if (t !== null && (t.betas.length !== opts.betas.length || t.betas.some((b, r) => b !== opts.betas[r]) || t.replicas.length !== t.betas.length || (t.parity !== 0 && t.parity !== 1))) {
       bad('tempering.betas', 'was saved with other inverse temperatures than the options give');
+    } else if (t !== null) {
+      const pairs = t.betas.length - 1;
+      const count = (x: unknown): boolean => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+      const ok = t.attempted.length === pairs && t.accepted.length === pairs && t.attempted.every(count) && t.accepted.every((a, r) => count(a) && a <= t.attempted[r]!);
+      if (!ok) bad('tempering.attempted', `attempted and accepted must hold ${pairs} swap counts (accepted ≤ attempted), one per neighbour pair`);
     }
   }
   if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);

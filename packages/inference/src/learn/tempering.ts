@@ -16,7 +16,7 @@ import type { GibbsWorkspace } from '../gibbs-workspace.js';
 import { sweepInPlace } from '../gibbs.js';
 import { restoreChains, saveChains } from '../persistent.js';
 import type { SavedChains } from '../persistent.js';
-import { planBuffer } from './rbm-kernels.js';
+import { stateBuffer } from '../sample-options.js';
 
 /** Saved tempering chains: JSON-safe. */
 export interface SavedTempering {
@@ -59,8 +59,8 @@ export class Tempering {
     this.parity = parity;
     this.attempted = attempted;
     this.accepted = accepted;
-    this.rowA = planBuffer(plan, plan.size);
-    this.rowB = planBuffer(plan, plan.size);
+    this.rowA = stateBuffer(plan, plan.size);
+    this.rowB = stateBuffer(plan, plan.size);
   }
 
   private static ladder(plan: Plan, betas: Float64Array): Plan[] {

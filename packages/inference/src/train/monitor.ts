@@ -6,7 +6,7 @@
  */
 import type { FloatArray, Plan } from '@stochnet/model';
 import { meanFieldReconstruction } from '../estimate/reconstruction.js';
-import type { EpochRecord, Metric, ResolvedTrainOptions, TrainingData } from './options.js';
+import type { EpochRecord, ResolvedTrainOptions, TrainingData } from './options.js';
 
 /** Early-stopping progress (saved in checkpoints). */
 export interface EarlyStoppingState {

@@ -7,6 +7,7 @@
  */
 import { ConfigError } from '@stochnet/graph';
 import type { StochnetError } from '@stochnet/graph';
+import { describeValue } from '../option-checks.js';
 
 /** A momentum that switches from `initial` to `final` at epoch `switchEpoch` (0-based). */
 export interface MomentumSchedule {
@@ -80,14 +81,10 @@ export interface ResolvedOptimiserOptions {
  */
 export const DEFAULT_MOMENTUM: MomentumSchedule = Object.freeze({ initial: 0.5, final: 0.9, switchEpoch: 5 });
 
-function shown(x: unknown): string {
-  return typeof x === 'number' || typeof x === 'boolean' ? String(x) : x === null ? 'null' : typeof x;
-}
-
 /** @internal Pushes a ConfigError unless `x` is a finite number satisfying `ok`; returns x or the fallback. */
-export function numberOption(fn: string, option: string, x: unknown, expected: string, ok: (v: number) => boolean, fallback: number, issues: StochnetError[]): number {
+function numberOption(fn: string, option: string, x: unknown, expected: string, ok: (v: number) => boolean, fallback: number, issues: StochnetError[]): number {
   if (typeof x === 'number' && Number.isFinite(x) && ok(x)) return x;
-  issues.push(new ConfigError(`${fn}: option ${option} must be ${expected}, got ${shown(x)}`, { function: fn, option, expected, received: shown(x) }));
+  issues.push(new ConfigError(`${fn}: option ${option} must be ${expected}, got ${describeValue(x)}`, { function: fn, option, expected, received: describeValue(x) }));
   return fallback;
 }
 
@@ -100,7 +97,7 @@ function momentumOption(fn: string, m: unknown, issues: StochnetError[]): Moment
     return { initial: v, final: v, switchEpoch: 0 };
   }
   if (m === null || typeof m !== 'object') {
-    issues.push(new ConfigError(`${fn}: option momentum must be a number in [0, 1) or { initial, final, switchEpoch }, got ${shown(m)}`, { function: fn, option: 'momentum', received: shown(m) }));
+    issues.push(new ConfigError(`${fn}: option momentum must be a number in [0, 1) or { initial, final, switchEpoch }, got ${describeValue(m)}`, { function: fn, option: 'momentum', received: describeValue(m) }));
     return DEFAULT_MOMENTUM;
   }
   const s = m as Record<string, unknown>;
@@ -125,14 +122,14 @@ function scheduleOption(fn: string, s: unknown, issues: StochnetError[]): Learni
       factor: numberOption(fn, 'schedule.factor', o['factor'], 'a number in (0, 1]', (v) => v > 0 && v <= 1, 1, issues),
     };
   }
-  issues.push(new ConfigError(`${fn}: option schedule must be { type: 'constant' }, { type: 'exponential', decay } or { type: 'step', every, factor }`, { function: fn, option: 'schedule', received: shown(o['type']) }));
+  issues.push(new ConfigError(`${fn}: option schedule must be { type: 'constant' }, { type: 'exponential', decay } or { type: 'step', every, factor }`, { function: fn, option: 'schedule', received: describeValue(o['type']) }));
   return { type: 'constant' };
 }
 
 function sparsityOption(fn: string, s: unknown, issues: StochnetError[]): ResolvedOptimiserOptions['sparsity'] {
   if (s === undefined || s === null) return null;
   if (typeof s !== 'object') {
-    issues.push(new ConfigError(`${fn}: option sparsity must be { target, cost, decay? }, got ${shown(s)}`, { function: fn, option: 'sparsity', received: shown(s) }));
+    issues.push(new ConfigError(`${fn}: option sparsity must be { target, cost, decay? }, got ${describeValue(s)}`, { function: fn, option: 'sparsity', received: describeValue(s) }));
     return null;
   }
   const o = s as Record<string, unknown>;

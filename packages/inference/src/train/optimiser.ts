@@ -5,11 +5,13 @@
  *
  * @module
  */
-import { throwIssues } from '@stochnet/graph';
+import { throwIssues, ValidationError } from '@stochnet/graph';
 import type { StochnetError } from '@stochnet/graph';
 import { zeroGradient } from '@stochnet/model';
 import type { Gradient, Plan } from '@stochnet/model';
 import { TrainingDivergedError } from '../errors.js';
+import { checkPlan } from '../plan-kind.js';
+import { checkGradientShape } from '../learn/batch-check.js';
 import { learningRateAt, momentumAt, resolveOptimiserOptions } from './optimiser-options.js';
 import type { OptimiserOptions, ResolvedOptimiserOptions } from './optimiser-options.js';
 import { freeParameters, locate } from './parameters.js';
@@ -92,10 +94,12 @@ export class Optimiser {
   /**
    * @param plan - the plan to update in place
    * @param options - the options (checked)
+   * @throws ValidationError when plan is not a compiled Plan
    * @throws ConfigError naming each invalid option
    */
   constructor(plan: Plan, options: OptimiserOptions) {
     const issues: StochnetError[] = [];
+    checkPlan('Optimiser', plan);
     this.o = resolveOptimiserOptions('Optimiser', options as unknown as Record<string, unknown>, issues);
     if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
     this.plan = plan;
@@ -159,10 +163,13 @@ export class Optimiser {
    * @param place - epoch, batch and step, for the schedules and error details
    * @param positive - the rule's data statistics (needed for sparsity; ignored otherwise)
    * @returns what the step did
+   * @throws ShapeError when grad or positive is not shaped like zeroGradient(plan)
+   * @throws ValidationError when place does not hold non-negative integers epoch, batch and step
    * @throws TrainingDivergedError when the gradient or a new parameter is not finite (nothing is written)
    */
   step(grad: Gradient, place: StepPlace, positive: Gradient | null = null): StepInfo {
     const { o, free, plan, velocity, next } = this;
+    this.checkStep(grad, place, positive);
     const eta = learningRateAt(o, place.epoch);
     const mu = momentumAt(o, place.epoch);
     for (let f = 0; f < free.count; f++) {
@@ -225,6 +232,20 @@ export class Optimiser {
       this.q = q;
     }
     return { learningRate: eta, momentum: mu, stepNorm: norm, clipped };
+  }
+
+  /** Throws (collecting every problem) unless grad and positive fit the plan and place holds non-negative integers. */
+  private checkStep(grad: Gradient, place: StepPlace, positive: Gradient | null): void {
+    const fn = 'Optimiser.step';
+    const issues: StochnetError[] = [];
+    checkGradientShape(fn, 'grad', this.plan, grad, issues);
+    if (positive !== null) checkGradientShape(fn, 'positive', this.plan, positive, issues);
+    const p = place as Partial<StepPlace> | null;
+    const count = (x: unknown): boolean => typeof x === 'number' && Number.isSafeInteger(x) && x >= 0;
+    if (p === null || typeof p !== 'object' || !count(p.epoch) || !count(p.batch) || !count(p.step)) {
+      issues.push(new ValidationError(`${fn}: place must be { epoch, batch, step }, non-negative integers`, { function: fn, argument: 'place' }));
+    }
+    if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
   }
 
   /** The sparsity derivative of free parameter f. */

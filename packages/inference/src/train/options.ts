@@ -8,10 +8,10 @@
 import { ConfigError, canonicalSeed } from '@stochnet/graph';
 import type { Seed, StochnetError } from '@stochnet/graph';
 import type { Plan } from '@stochnet/model';
-import type { BatchArray } from '../learn/batch-check.js';
 import { countOption } from '../learn/options.js';
 import type { PositivePhase } from '../learn/options.js';
 import type { OptimiserOptions } from './optimiser-options.js';
+import { describeValue } from '../option-checks.js';
 
 /** A data set: `rows` rows of `cols` values, row-major; columns are the visible-role units in layout order. */
 export interface TrainingData {
@@ -149,7 +149,7 @@ function isFunction(x: unknown): boolean {
 /** @internal Checks the loop's own options (the rule's and the optimiser's are checked elsewhere). */
 export function resolveTrainOptions(fn: string, o: Record<string, unknown>, issues: StochnetError[]): ResolvedTrainOptions {
   const bad = (option: string, expected: string, received: unknown): void => {
-    const shown = typeof received === 'number' ? String(received) : received === null ? 'null' : typeof received;
+    const shown = describeValue(received);
     issues.push(new ConfigError(`${fn}: option ${option} must be ${expected}, got ${shown}`, { function: fn, option, expected, received: shown }));
   };
   const epochs = o['epochs'];

@@ -8,7 +8,7 @@
  * all collected into `issues`.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng, rbm, sbn } from '@stochnet/graph';
+import { createRng, rbm, sbn, ShapeError, ValidationError } from '@stochnet/graph';
 import { compile, zeroGradient } from '@stochnet/model';
 import { createLearner, createOptimiser, restoreLearner, train } from '@stochnet/inference';
 import type { LearnerSnapshot, TrainingData, TrainOptions } from '@stochnet/inference';
@@ -150,5 +150,19 @@ describe('learning rules and optimiser', () => {
   it('createOptimiser checks its options', () => {
     expectRejectsWithoutMutation(() => createOptimiser(plan, { learningRate: Number.NaN }), { code: 'CONFIG', inputs: [plan] });
     expectRejectsWithoutMutation(() => createOptimiser(plan, { learningRate: 0.1, momentum: 1 }), { code: 'CONFIG', inputs: [plan] });
+    expectRejectsWithoutMutation(() => createOptimiser({} as typeof plan, { learningRate: 0.1 }), { errorClass: ValidationError, inputs: [] });
+  });
+
+  it('optimiser.step rejects a misshapen gradient or place without writing anything', () => {
+    const opt = createOptimiser(plan, { learningRate: 0.1, momentum: 0.5 });
+    const good = zeroGradient(plan);
+    good.bias.fill(0.1);
+    opt.step(good, { epoch: 0, batch: 0, step: 0 });
+    const velocity = opt.state().velocity;
+    const short = { bias: good.bias.subarray(1), weights: good.weights };
+    expectRejectsWithoutMutation(() => opt.step(short, { epoch: 0, batch: 1, step: 1 }), { errorClass: ShapeError, inputs: [plan, velocity] });
+    expectRejectsWithoutMutation(() => opt.step(good, { epoch: 0, batch: 1, step: 1 }, short), { errorClass: ShapeError, inputs: [plan, velocity] });
+    expectRejectsWithoutMutation(() => opt.step(good, { epoch: -1, batch: 0, step: 0 }), { errorClass: ValidationError, inputs: [plan, velocity] });
+    expectRejectsWithoutMutation(() => opt.step(good, null as unknown as { epoch: 0; batch: 0; step: 0 }), { errorClass: ValidationError, inputs: [plan, velocity] });
   });
 });

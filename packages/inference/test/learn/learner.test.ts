@@ -135,6 +135,25 @@ describe('persistent chains and tempering ladders', () => {
     expect(Array.from(gb.weights[0]!)).toEqual(Array.from(ga.weights[0]!));
     expect(JSON.stringify(b.save())).toBe(JSON.stringify(a.save()));
   });
+
+  it('PT: a snapshot whose swap counters do not fit the ladder is a SchemaError', () => {
+    const plan = compile(rbm(4, 3, { seed: 3 }), { dtype: 'float64' });
+    const opts = { method: 'pt', chains: 2, replicas: 3, seed: 'pt' } as const;
+    const a = createLearner(plan, opts);
+    a.gradient(zeroGradient(plan), V4, 1, createRng(9));
+    const good = JSON.parse(JSON.stringify(a.save()));
+    expect(() => restoreLearner(plan, opts, good)).not.toThrow();
+    for (const edit of [
+      (t: { attempted: number[]; accepted: number[] }) => void t.attempted.pop(),
+      (t: { attempted: number[]; accepted: number[] }) => void (t.accepted[0] = t.attempted[0]! + 1),
+      (t: { attempted: number[]; accepted: number[] }) => void (t.attempted[1] = -1),
+      (t: { attempted: number[]; accepted: number[] }) => void (t.accepted[1] = 0.5),
+    ]) {
+      const bad = JSON.parse(JSON.stringify(good));
+      edit(bad.tempering);
+      expect(() => restoreLearner(plan, opts, bad)).toThrowError(expect.objectContaining({ code: 'SCHEMA' }));
+    }
+  });
 });
 
 describe('T5: no path calls Math.random', () => {
