@@ -89,7 +89,7 @@ export interface TrainFigures {
 }
 
 /**
- * CD-1 with the issue's recipe through `train()`: W ~ N(0, 0.01) (the rbm
+ * CD-1 with the shared peer recipe through `train()`: W ~ N(0, 0.01) (the rbm
  * preset's default), b = c = 0, learning rate 0.05, no momentum, float32.
  * `train()` shuffles each epoch (the recipe's batches are sequential) and
  * evaluates the training reconstruction error after every epoch (included

@@ -30,7 +30,7 @@ const RUNS = 3;
 const W1_JS_ROWS = QUICK ? 200 : 2000;
 const W1_ROWS = QUICK ? 1000 : 20_000;
 
-/** The peers' figures from the issue (samples/s; GFLOP/s for W3). */
+/** The peers' published figures on this machine class (samples/s; GFLOP/s for W3). */
 const PEERS = {
   w1: { sklearn: 27_200, numpy: 44_800, tfjsWasm2: 11_500, naiveJs: 500 },
   w2: { sklearn: 177_000, numpy: 265_000, tfjsWasm2: 68_000, naiveJs: 27_500 },

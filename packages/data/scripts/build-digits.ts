@@ -13,15 +13,15 @@
  *
  * Run from the repository root:
  *   node --import tsx packages/data/scripts/build-digits.ts [path/to/optdigits-8x8.csv.gz]
- * The default input is shared/data/optdigits-8x8.csv.gz beside the repository
- * (/work/shared/data/ on the project's machines).
+ * The default input is shared/data/optdigits-8x8.csv.gz in the folder beside
+ * the repository.
  */
 import { readFileSync, writeFileSync, renameSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { DIGITS_COLS, DIGITS_RECORD, DIGITS_ROWS, encodeLetters, fnv1a32 } from '../src/digits-codec.js';
 
-/** Where the shared copy of the data lives: shared/data/ beside the repository (on the project's machines /work/shared). */
+/** Where the source copy of the data lives: shared/data/ in the folder beside the repository. */
 export const DEFAULT_DIGITS_CSV = fileURLToPath(new URL('../../../../shared/data/optdigits-8x8.csv.gz', import.meta.url));
 
 /**
