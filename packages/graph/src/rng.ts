@@ -1,7 +1,7 @@
 /**
  * Seeded randomness: the one seed rule, streams, substreams and saved state.
  *
- * stochnet never calls `Math.random`. Every random draw comes from an
+ * stochnet never draws from the global, unseeded generator. Every random draw comes from an
  * {@link Rng} made from a seed by seedrandom's Alea generator.
  *
  * @module
