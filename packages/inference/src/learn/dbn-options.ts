@@ -4,10 +4,10 @@
  *
  * @module
  */
-import { ConfigError, GraphStructureError, ShapeError, canonicalSeed } from '@stochnet/graph';
+import { ConfigError, GraphStructureError, ShapeError, canonicalSeed, rbm } from '@stochnet/graph';
 import type { Network, StochnetError } from '@stochnet/graph';
-import { compileEither, unrollDbn } from '@stochnet/model';
-import type { Dtype, Plan, SigmoidLayer } from '@stochnet/model';
+import { compileEither, jsBackend, unrollDbn } from '@stochnet/model';
+import type { Backend, Dtype, Plan, SigmoidLayer } from '@stochnet/model';
 import { resolveOptimiserOptions } from '../train/optimiser-options.js';
 import { resolveTrainOptions } from '../train/options.js';
 import type { TrainingData } from '../train/options.js';
@@ -19,6 +19,7 @@ import { resolveLearnOptions } from './options.js';
 export interface ResolvedDbnOptions {
   readonly method: 'cd' | 'pcd';
   readonly dtype: Dtype;
+  readonly backend: Backend;
   readonly propagate: 'probabilities' | 'samples';
   readonly visibleBias: 'data' | 'network';
   readonly allowProbabilities: boolean;
@@ -72,7 +73,7 @@ function oneOf<T extends string>(fn: string, option: string, value: unknown, all
 }
 
 /** @internal Visible width of the net argument (sizes or Network), pushing problems; null when unusable. */
-function visibleWidth(fn: string, net: unknown, dtype: Dtype, issues: StochnetError[]): { width: number; layers: number } | null {
+function visibleWidth(fn: string, net: unknown, dtype: Dtype, backend: Backend, issues: StochnetError[]): { width: number; layers: number } | null {
   if (Array.isArray(net)) {
     const i = net.findIndex((s) => typeof s !== 'number' || !Number.isSafeInteger(s) || s < 1);
     if (net.length < 2 || i >= 0) {
@@ -81,7 +82,7 @@ function visibleWidth(fn: string, net: unknown, dtype: Dtype, issues: StochnetEr
     }
     return { width: net[0] as number, layers: net.length - 1 };
   }
-  const compiled = compileEither(net as Network, { dtype });
+  const compiled = compileEither(net as Network, { dtype, backend });
   if (compiled._tag === 'Left') {
     issues.push(...compiled.left);
     return null;
@@ -114,7 +115,14 @@ export function resolveDbnOptions(fn: string, net: unknown, data: TrainingData, 
   if (seed._tag === 'Left') issues.push(seed.left);
   const common: Record<string, unknown> = {};
   for (const key of LOOP_KEYS) if (o[key] !== undefined) common[key] = o[key];
-  const shape = visibleWidth(fn, net, dtype, issues);
+  // The backend is checked by compiling a 1×1 RBM with it (compile's own checks, collected).
+  let backend: Backend = jsBackend;
+  if (o['backend'] !== undefined) {
+    const probe = compileEither(rbm(1, 1, { seed: 0 }), { dtype, backend: o['backend'] as Backend });
+    if (probe._tag === 'Left') issues.push(...probe.left);
+    else backend = probe.right.backend;
+  }
+  const shape = visibleWidth(fn, net, dtype, backend, issues);
   const layers = o['layers'];
   const overrides: Record<string, unknown>[] = [];
   if (layers !== undefined) {
@@ -146,5 +154,5 @@ export function resolveDbnOptions(fn: string, net: unknown, data: TrainingData, 
     const cols = d !== null && typeof d === 'object' && typeof d.cols === 'number' ? d.cols : Number.NaN;
     checkBatch(fn, 'data', d?.values, d?.rows, cols, shape.width, allow === true, issues);
   }
-  return { method, dtype, propagate, visibleBias, allowProbabilities: allow === true, common };
+  return { method, dtype, backend, propagate, visibleBias, allowProbabilities: allow === true, common };
 }

@@ -8,7 +8,7 @@
 import { createRng, dbn, rbm, throwIssues, zeros } from '@stochnet/graph';
 import type { Network, Seed, StochnetError } from '@stochnet/graph';
 import { compile, createSigmoidNet, hiddenGivenVisibleInto } from '@stochnet/model';
-import type { Dtype, Plan, SigmoidLayer, SigmoidNet } from '@stochnet/model';
+import type { Backend, Dtype, Plan, SigmoidLayer, SigmoidNet } from '@stochnet/model';
 import type { OptimiserOptions } from '../train/optimiser-options.js';
 import type { EpochRecord, TrainingData, TrainOptions } from '../train/options.js';
 import { train } from '../train/train.js';
@@ -37,6 +37,8 @@ export interface TrainDbnOptions extends OptimiserOptions {
   readonly visibleBias?: 'data' | 'network' | undefined;
   /** Precision of the plans when sizes are given; default 'float64'. */
   readonly dtype?: Dtype | undefined;
+  /** The kernels every plan runs on (for example a wasm backend); default the js backend. */
+  readonly backend?: Backend | undefined;
   /** Accept training data in [0, 1]; default false. */
   readonly allowProbabilities?: boolean | undefined;
   /** Overrides for layer k (index 0: the RBM on the data). */
@@ -137,7 +139,7 @@ export function trainDbn(net: Network | readonly number[], data: TrainingData, o
   if (issues.length > 0) throwIssues(issues as [StochnetError, ...StochnetError[]]);
   const root = createRng(options.seed);
   const network = Array.isArray(net) ? dbn(net as readonly number[], { seed: root.fork('init').seed }) : (net as Network);
-  const plan = compile(network, { dtype: o.dtype });
+  const plan = compile(network, { dtype: o.dtype, backend: o.backend });
   const chain = dbnChain(fn, plan);
   const start = initialLayers(plan, chain);
   const layers: DbnLayerResult[] = [];

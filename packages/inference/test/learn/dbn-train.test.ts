@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dbn } from '@stochnet/graph';
-import { exactLogLikelihood } from '@stochnet/model';
-import type { Plan } from '@stochnet/model';
+import { exactLogLikelihood, jsBackend } from '@stochnet/model';
+import type { Backend, Plan } from '@stochnet/model';
 import { trainDbn } from '@stochnet/inference';
 import { teacherData } from './support/belief-data.js';
 
@@ -70,5 +70,22 @@ describe('trainDbn', () => {
     const b = trainDbn([6, 4, 3], data, opts).plan;
     expect(Array.from(a.bias)).toEqual(Array.from(b.bias));
     expect(a.weights.map((w) => Array.from(w.weights))).toEqual(b.weights.map((w) => Array.from(w.weights)));
+  });
+
+  it('runs every layer on the given backend, with the same results as the default js backend', () => {
+    let calls = 0;
+    const counting: Backend = { ...jsBackend, name: 'counting', gemm: (c, a, b, shape) => { calls++; jsBackend.gemm(c, a, b, shape); } };
+    const opts = { epochs: 2, batchSize: 10, learningRate: 0.1, seed: 'backend' } as const;
+    const viaCounting = trainDbn([6, 4, 3], data, { ...opts, backend: counting });
+    const viaJs = trainDbn([6, 4, 3], data, opts);
+    expect(calls).toBeGreaterThan(0);
+    expect(viaCounting.plan.backend.name).toBe('counting');
+    viaCounting.layers.forEach((l) => expect(l.rbm.backend.name).toBe('counting'));
+    expect(Array.from(viaCounting.plan.bias)).toEqual(Array.from(viaJs.plan.bias));
+  });
+
+  it('refuses a backend that is not one, naming the option, before any training', () => {
+    const bad = { name: 'broken', gemm: 1 } as unknown as Backend;
+    expect(() => trainDbn([6, 4, 3], data, { epochs: 1, batchSize: 10, learningRate: 0.1, seed: 1, backend: bad })).toThrow(expect.objectContaining({ code: 'CONFIG', details: expect.objectContaining({ option: 'backend' }) }));
   });
 });
