@@ -13,6 +13,7 @@ import { initGibbs, runGibbs, train } from '@stochnet/inference';
 import { curvePng, curveSvg, digitsSplit, filtersGrid, imageGrid } from '@stochnet/data';
 import { writePng, writeSvg } from '@stochnet/data/node';
 import { ProgressLine } from '@stochnet/cli';
+import { fastestBackend } from '@stochnet/wasm';
 import type { CliStream } from '@stochnet/cli';
 
 /** Sizes, hyperparameters and pictures of a run. */
@@ -100,10 +101,12 @@ export async function digitsDemo(options: DigitsDemoOptions, out: string, stdout
 
   // An RBM of 64 visible units (an 8×8 picture) and o.hidden hidden units.
   const net = rbm(64, o.hidden, { seed: o.seed, shape: [8, 8], init: normal(0, 0.1), visibleBias: visibleBiasFromData(digits.images, digits.rows, 64) });
-  print(`an RBM of 64 visible and ${o.hidden} hidden units learns ${digits.rows} digits by PCD-${o.k} (${o.chains} persistent chains), ${o.epochs} epochs:`);
+  // The fastest kernels this runtime offers: WebAssembly SIMD, or the js backend where it cannot load.
+  const { backend, description } = await fastestBackend();
+  print(`an RBM of 64 visible and ${o.hidden} hidden units learns ${digits.rows} digits by PCD-${o.k} (${o.chains} persistent chains), ${o.epochs} epochs, on the ${description} kernels:`);
   const progress = new ProgressLine(stdout, 'train');
   let status = '';
-  const result = train(compile(net), data, {
+  const result = train(compile(net, { backend }), data, {
     method: 'pcd',
     k: o.k,
     chains: o.chains,

@@ -97,3 +97,13 @@ export function decayFactor(text: string): number {
   if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || n > 1) throw new InvalidArgumentError('expected a number in (0, 1]');
   return n;
 }
+
+/** @internal The kernels to run on: `auto` (the fastest available), `wasm` or `js`. */
+export type BackendFlag = 'auto' | 'wasm' | 'js';
+
+/** @internal A --backend value. */
+export function backendFlag(text: string): BackendFlag {
+  const t = text.trim();
+  if (t === 'auto' || t === 'wasm' || t === 'js') return t;
+  throw new InvalidArgumentError('expected auto, wasm or js');
+}

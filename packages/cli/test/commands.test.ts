@@ -125,3 +125,26 @@ describe('stochnet sample', () => {
     expect(existsSync(join(dir, 'blocker', 'x.png'))).toBe(false);
   });
 });
+
+describe('--backend', () => {
+  it('defaults to the fastest kernels (wasm here) and says so; --backend js agrees to float rounding', async () => {
+    const auto = await run(['eval', 'rbm/model.json', ...DATA, '--json']);
+    const js = await run(['eval', 'rbm/model.json', ...DATA, '--json', '--backend', 'js']);
+    const a = JSON.parse(auto.out) as { backend: string; reconstructionError: number };
+    const j = JSON.parse(js.out) as { backend: string; reconstructionError: number };
+    expect([a.backend, j.backend]).toEqual(['wasm', 'js']);
+    expect(Math.abs(a.reconstructionError - j.reconstructionError)).toBeLessThan(1e-5);
+    const text = await run(['eval', 'rbm/model.json', ...DATA]);
+    expect(text.out).toContain('kernels: wasm (WebAssembly SIMD)');
+    const trained = await run(['train', '--samples', '4', '--sweeps', '5', ...DATA, '--hidden', '3', '--epochs', '1', '--backend', 'js', '--out', 'rbm-js']);
+    expect(trained.code).toBe(0);
+    expect(trained.out).toContain('kernels: js (--backend js)');
+  });
+
+  it('an unknown backend: exit 2, one line naming the flag', async () => {
+    const r = await run(['sample', 'rbm/model.json', '--backend', 'gpu']);
+    expect(r.code).toBe(2);
+    expect(lines(r.err)).toHaveLength(1);
+    expect(r.err).toContain('--backend');
+  });
+});

@@ -4,13 +4,18 @@
 import { InvalidArgumentError } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '@stochnet/cli';
-import { decayFactor, layerList, methodFlag, positiveInt, shapeFlag } from '../src/flags.js';
+import { backendFlag, decayFactor, layerList, methodFlag, positiveInt, shapeFlag } from '../src/flags.js';
 import { trainConfigOf } from '../src/commands/train-config.js';
 import type { TrainFlags } from '../src/commands/train-config.js';
 
-const BASE: TrainFlags = { model: 'rbm', epochs: 5, batchSize: 10, seed: '1', chains: 10, fineTune: 0, out: 'o', checkpointEvery: 5, samples: 4, sweeps: 5 };
+const BASE: TrainFlags = { model: 'rbm', epochs: 5, batchSize: 10, seed: '1', chains: 10, fineTune: 0, out: 'o', checkpointEvery: 5, samples: 4, sweeps: 5, backend: 'auto' };
 
 describe('flag parsers', () => {
+  it('read --backend auto, wasm and js, and refuse anything else', () => {
+    expect(['auto', 'wasm', ' js '].map(backendFlag)).toEqual(['auto', 'wasm', 'js']);
+    for (const bad of ['', 'gpu', 'WASM']) expect(() => backendFlag(bad)).toThrow(InvalidArgumentError);
+  });
+
   it('read cd-K, pcd-K and the named rules', () => {
     expect(methodFlag('cd-5')).toEqual({ method: 'cd', k: 5 });
     expect(methodFlag('pcd')).toEqual({ method: 'pcd', k: 1 });

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { compile } from '@stochnet/model';
 import { rbm } from '@stochnet/graph';
-import { createWasmBackend } from '@stochnet/wasm';
+import { createWasmBackend, fastestBackend } from '@stochnet/wasm';
 
 it('createWasmBackend example', async () => {
   const backend = await createWasmBackend();
@@ -10,4 +10,10 @@ it('createWasmBackend example', async () => {
   expect([backend.name, Array.from(c)]).toEqual(['wasm', [19, 22, 43, 50]]);
   const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
   expect(plan.backend.name).toBe('wasm');
+});
+
+it('fastestBackend example', async () => {
+  const { backend, description } = await fastestBackend();
+  const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
+  expect([plan.backend.name, description.startsWith(plan.backend.name)]).toEqual(['wasm', true]);
 });

@@ -11,7 +11,9 @@ import { classificationAccuracy, reconstructionError } from '@stochnet/inference
 import { addDataOptions, dataSpecOf, loadData } from '../data-source.js';
 import type { DataFlags } from '../data-source.js';
 import { UsageError } from '../errors.js';
-import { positiveInt } from '../flags.js';
+import { backendFlag, positiveInt } from '../flags.js';
+import type { BackendFlag } from '../flags.js';
+import { BACKEND_OPTION, chooseBackend } from '../backend-choice.js';
 import { println } from '../io.js';
 import type { CliIo } from '../io.js';
 import { formatLikelihood, logLikelihood } from '../likelihood.js';
@@ -27,6 +29,7 @@ interface EvalFlags extends DataFlags {
   readonly classifier?: string | undefined;
   readonly recognition?: string | undefined;
   readonly json?: boolean | undefined;
+  readonly backend: BackendFlag;
 }
 
 function finiteOrNull(x: number): number | null {
@@ -37,7 +40,8 @@ async function runEval(modelPath: string, flags: EvalFlags, io: CliIo): Promise<
   const net = await readModel(resolve(io.cwd, modelPath));
   const classifier = flags.classifier === undefined ? null : await readSigmoidNet(resolve(io.cwd, flags.classifier), 'classifier');
   const recognition = flags.recognition === undefined ? null : await readSigmoidNet(resolve(io.cwd, flags.recognition), 'recognition');
-  const plan = compile(net);
+  const choice = await chooseBackend(flags.backend);
+  const plan = compile(net, { backend: choice.backend });
   const loaded = await loadData(dataSpecOf(flags, io.cwd));
   const set = loaded.test ?? loaded.train;
   const nv = visibleBlock(plan).size;
@@ -58,6 +62,7 @@ async function runEval(modelPath: string, flags: EvalFlags, io: CliIo): Promise<
     const doc = {
       model: modelPath,
       kind: plan.kind,
+      backend: choice.backend.name,
       data: { name: loaded.name, set: which, rows: set.rows },
       logLikelihood: { method: ll.method, value: finiteOrNull(ll.value), lower: finiteOrNull(ll.lower), upper: finiteOrNull(ll.upper), note: ll.note },
       reconstructionError: recon,
@@ -67,6 +72,7 @@ async function runEval(modelPath: string, flags: EvalFlags, io: CliIo): Promise<
     return;
   }
   println(io.stdout, `stochnet eval: the ${plan.kind} in ${modelPath} on ${set.rows} ${which === 'all' ? '' : 'held-out '}examples of ${loaded.name}`);
+  println(io.stdout, `  kernels: ${choice.description}`);
   println(io.stdout, `  log-likelihood: ${formatLikelihood(ll)}`);
   if (recon !== null) println(io.stdout, `  reconstruction error: ${recon.toFixed(5)} (mean squared, one mean-field pass)`);
   if (accuracy !== null) println(io.stdout, `  classification accuracy: ${accuracy.toFixed(4)}`);
@@ -83,7 +89,8 @@ export function evalCommand(io: CliIo): Command {
     .option('--runs <n>', 'AIS runs', positiveInt, 100)
     .option('--betas <n>', 'AIS inverse-temperature steps', positiveInt, 2000)
     .option('--samples <n>', 'importance samples per example (sbn)', positiveInt, 1000)
-    .option('--json', 'print one JSON document');
+    .option('--json', 'print one JSON document')
+    .option(...BACKEND_OPTION, backendFlag, 'auto');
   addDataOptions(cmd, 'evaluate on data').action(async (model: string, flags: EvalFlags) => runEval(model, flags, io));
   return cmd;
 }

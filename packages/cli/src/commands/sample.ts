@@ -10,7 +10,9 @@ import { compile } from '@stochnet/model';
 import { addDataOptions, dataSpecOf, loadData } from '../data-source.js';
 import type { DataFlags } from '../data-source.js';
 import { UsageError } from '../errors.js';
-import { positiveInt } from '../flags.js';
+import { backendFlag, positiveInt } from '../flags.js';
+import type { BackendFlag } from '../flags.js';
+import { BACKEND_OPTION, chooseBackend } from '../backend-choice.js';
 import { println } from '../io.js';
 import type { CliIo } from '../io.js';
 import { readModel } from '../model-file.js';
@@ -25,16 +27,18 @@ interface SampleFlags extends DataFlags {
   readonly seed: string;
   readonly inpaint?: number | undefined;
   readonly out?: string | undefined;
+  readonly backend: BackendFlag;
 }
 
 async function runSample(modelPath: string, flags: SampleFlags, io: CliIo): Promise<void> {
   const net = await readModel(resolve(io.cwd, modelPath));
-  const plan = compile(net);
+  const choice = await chooseBackend(flags.backend);
+  const plan = compile(net, { backend: choice.backend });
   const shape = visibleShape(plan);
   if (flags.inpaint === undefined) {
     const out = resolve(io.cwd, flags.out ?? 'samples.png');
     const how = plan.kind === 'sbn' ? 'ancestral draws' : `${flags.sweeps} Gibbs sweeps from random starts`;
-    println(io.stdout, `stochnet sample: ${flags.n} samples from the ${plan.kind} in ${modelPath} (${how})`);
+    println(io.stdout, `stochnet sample: ${flags.n} samples from the ${plan.kind} in ${modelPath} (${how}; kernels: ${choice.description})`);
     const v = drawSamples(plan, flags.n, { seed: flags.seed, sweeps: flags.sweeps });
     await writeAtomic(out, imagesPng(v, flags.n, shape));
     println(io.stdout, `wrote ${relative(io.cwd, out)}: p(v | layer above) at the last step, ${Math.min(10, flags.n)} a row`);
@@ -49,7 +53,7 @@ async function runSample(modelPath: string, flags: SampleFlags, io: CliIo): Prom
   const clamped = topHalf(set.shape);
   const images = set.images.subarray(0, n * set.cols);
   const out = resolve(io.cwd, flags.out ?? 'inpainting.png');
-  println(io.stdout, `stochnet sample: inpainting ${n} ${loaded.test === null ? '' : 'held-out '}examples of ${loaded.name} with their top half clamped (${flags.sweeps} sweeps)`);
+  println(io.stdout, `stochnet sample: inpainting ${n} ${loaded.test === null ? '' : 'held-out '}examples of ${loaded.name} with their top half clamped (${flags.sweeps} sweeps; kernels: ${choice.description})`);
   const filled = inpaint(plan, images, n, clamped, { seed: flags.seed, sweeps: flags.sweeps });
   const given = Float64Array.from(images);
   for (let r = 0; r < n; r++) for (let i = clamped.length; i < set.cols; i++) given[r * set.cols + i] = 0.5;
@@ -70,7 +74,8 @@ export function sampleCommand(io: CliIo): Command {
     .option('--sweeps <n>', 'Gibbs sweeps (rbm, dbn top pair) or posterior sweeps (sbn inpainting)', positiveInt, 1000)
     .option('--seed <seed>', 'seed of the draws', '1')
     .option('--inpaint <count>', 'inpaint this many examples (held-out digits by default) with their top half clamped', positiveInt)
-    .option('--out <file>', 'the PNG to write (default samples.png, or inpainting.png)');
+    .option('--out <file>', 'the PNG to write (default samples.png, or inpainting.png)')
+    .option(...BACKEND_OPTION, backendFlag, 'auto');
   addDataOptions(cmd, 'inpaint examples').action(async (model: string, flags: SampleFlags) => runSample(model, flags, io));
   return cmd;
 }

@@ -7,7 +7,7 @@
 import type { DataFlags } from '../data-source.js';
 import { UsageError } from '../errors.js';
 import { methodName } from '../flags.js';
-import type { MethodFlag } from '../flags.js';
+import type { BackendFlag, MethodFlag } from '../flags.js';
 
 /** The model kinds the CLI trains. */
 export type ModelKind = 'rbm' | 'sbn' | 'dbn';
@@ -33,6 +33,7 @@ export interface TrainFlags extends DataFlags {
   readonly checkpointEvery: number;
   readonly samples: number;
   readonly sweeps: number;
+  readonly backend: BackendFlag;
 }
 
 /** A checked training configuration. */

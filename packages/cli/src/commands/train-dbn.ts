@@ -7,6 +7,7 @@
 import { dbn, normal } from '@stochnet/graph';
 import { fineTuneDbn, trainDbn } from '@stochnet/inference';
 import type { TrainingData } from '@stochnet/inference';
+import type { Backend } from '@stochnet/model';
 import { UsageError } from '../errors.js';
 import type { ProgressLine } from '../progress.js';
 import type { TrainConfig } from './train-config.js';
@@ -30,13 +31,14 @@ export function checkFineTune(cfg: TrainConfig, train: Labelled): void {
 }
 
 /** @internal Trains a DBN [cols, ...hidden]; with fineTune > 0 also a classifier. */
-export function runDbnTraining(cfg: TrainConfig, train: Labelled, test: Labelled | null, shape: readonly [number, number], progress: ProgressLine): TrainOutcome {
+export function runDbnTraining(cfg: TrainConfig, backend: Backend, train: Labelled, test: Labelled | null, shape: readonly [number, number], progress: ProgressLine): TrainOutcome {
   checkFineTune(cfg, train);
   const sizes = [train.data.cols, ...cfg.hidden];
   const layers = cfg.hidden.length;
   const stages = layers + (cfg.fineTune > 0 ? 1 : 0);
   progress.update(0, `layer 1/${layers}`);
   const result = trainDbn(dbn(sizes, { seed: cfg.seed, shape, init: normal(0, cfg.initSd) }), train.data, {
+    backend,
     method: 'cd',
     k: 1,
     epochs: cfg.epochs,

@@ -8,7 +8,7 @@
  */
 import { checkpoint, resumeTraining, train } from '@stochnet/inference';
 import type { EpochEvent, BatchEvent, TrainCheckpoint, TrainingData, TrainOptions, TrainResult } from '@stochnet/inference';
-import type { Plan } from '@stochnet/model';
+import type { Backend, Plan } from '@stochnet/model';
 import type { ProgressLine } from '../progress.js';
 
 /** How to run the chunks. */
@@ -27,6 +27,8 @@ export interface RbmRunOptions {
   readonly every: number;
   /** The progress display. */
   readonly progress: ProgressLine;
+  /** The kernels of a resumed run's plan (a fresh plan carries its own). */
+  readonly backend: Backend;
   /** Saves a checkpoint (atomically). */
   readonly save: (saved: TrainCheckpoint) => Promise<void>;
 }
@@ -58,7 +60,7 @@ export async function runRbmTraining(o: RbmRunOptions): Promise<TrainResult> {
       const fresh = o.fresh!;
       result = train(fresh.plan, data, { ...fresh.options, ...callbacks, epochs: next } as TrainOptions);
     } else {
-      result = resumeTraining(saved, data, { ...callbacks, epochs: next });
+      result = resumeTraining(saved, data, { ...callbacks, epochs: next, backend: o.backend });
     }
     saved = checkpoint(result.state);
     await o.save(saved);

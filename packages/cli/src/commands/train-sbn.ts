@@ -7,7 +7,7 @@
  */
 import { normal, sbn, visibleBiasFromData } from '@stochnet/graph';
 import { compile } from '@stochnet/model';
-import type { Plan } from '@stochnet/model';
+import type { Backend, Plan } from '@stochnet/model';
 import { importanceLogLikelihood, trainSbn } from '@stochnet/inference';
 import type { Metric, TrainingData } from '@stochnet/inference';
 import { tryExact } from '../likelihood.js';
@@ -34,9 +34,9 @@ const curveMetric: Metric = (plan: Plan, data: TrainingData) => {
 };
 
 /** @internal Trains an SBN [cols, ...hidden] on the data. */
-export function runSbnTraining(cfg: TrainConfig, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], progress: ProgressLine): TrainOutcome {
+export function runSbnTraining(cfg: TrainConfig, backend: Backend, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], progress: ProgressLine): TrainOutcome {
   const net = sbn([data.cols, ...cfg.hidden], { seed: cfg.seed, shape, init: normal(0, cfg.initSd), visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) });
-  const plan = compile(net, { dtype: 'float64' });
+  const plan = compile(net, { dtype: 'float64', backend });
   const batches = Math.ceil(data.rows / Math.min(cfg.batchSize, data.rows));
   const total = Math.max(1, cfg.epochs * batches);
   let last = '';

@@ -12,10 +12,12 @@ import { normal, rbm, visibleBiasFromData } from '@stochnet/graph';
 import { compile, hiddenGivenVisible, visibleGivenHidden } from '@stochnet/model';
 import type { TrainingData } from '@stochnet/inference';
 import { writeAll } from '../atomic.js';
+import { BACKEND_OPTION, chooseBackend } from '../backend-choice.js';
+import type { Backend } from '@stochnet/model';
 import { addDataOptions, dataSpecOf, loadData } from '../data-source.js';
 import type { DataSpec } from '../data-source.js';
 import { UsageError } from '../errors.js';
-import { countInt, decayFactor, layerList, methodFlag, methodName, nonNegativeNumber, positiveInt, positiveNumber, unitInterval } from '../flags.js';
+import { backendFlag, countInt, decayFactor, layerList, methodFlag, methodName, nonNegativeNumber, positiveInt, positiveNumber, unitInterval } from '../flags.js';
 import { println } from '../io.js';
 import type { CliIo } from '../io.js';
 import { formatLikelihood, logLikelihood } from '../likelihood.js';
@@ -44,12 +46,12 @@ function describeModel(cfg: TrainConfig, cols: number): string {
 }
 
 /** The rbm runner, fresh or resumed, as a TrainOutcome. */
-async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec, target: number, every: number, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], out: string, pictures: RunFile['pictures'], progress: ProgressLine): Promise<TrainOutcome> {
+async function rbmOutcome(cfg: TrainConfig, backend: Backend, run: RunFile | null, spec: DataSpec, target: number, every: number, data: TrainingData, validation: TrainingData | null, shape: readonly [number, number], out: string, pictures: RunFile['pictures'], progress: ProgressLine): Promise<TrainOutcome> {
   const m = cfg.method;
   const fresh =
     run === null
       ? {
-          plan: compile(rbm(data.cols, cfg.hidden[0]!, { seed: cfg.seed, shape, init: normal(0, cfg.initSd), visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) })),
+          plan: compile(rbm(data.cols, cfg.hidden[0]!, { seed: cfg.seed, shape, init: normal(0, cfg.initSd), visibleBias: visibleBiasFromData(data.values, data.rows, data.cols) }), { backend }),
           options: {
             method: m.method === 'pt' ? 'pt' : m.method === 'cd' ? 'cd' : 'pcd',
             ...(m.method === 'cd' || m.method === 'pcd' ? { k: m.k } : {}),
@@ -66,6 +68,7 @@ async function rbmOutcome(cfg: TrainConfig, run: RunFile | null, spec: DataSpec,
   const result = await runRbmTraining({
     fresh,
     resume: run?.train,
+    backend,
     data,
     validation,
     epochs: target,
@@ -131,12 +134,14 @@ export async function runTrain(flags: TrainFlags & Record<string, unknown>, cmd:
   const held = loaded.test === null ? '' : ` and ${loaded.test.rows} held-out`;
   println(io.stdout, `stochnet train: ${verb} ${describeModel(cfg, train.cols)} by ${methodName(cfg.method)} for ${target} epochs${cfg.model === 'dbn' ? ' a layer' : ''}`);
   println(io.stdout, `  on ${loaded.name}: ${train.rows} training${held} examples; output in ${relative(io.cwd, out) || '.'}/`);
+  const { backend, description } = await chooseBackend(flags.backend);
+  println(io.stdout, `  kernels: ${description}`);
   const progress = new ProgressLine(io.stdout, 'train');
   let outcome: TrainOutcome;
   try {
-    if (cfg.model === 'rbm') outcome = await rbmOutcome(cfg, run, spec, target, flags.checkpointEvery, data, test, shape, out, pictures, progress);
-    else if (cfg.model === 'sbn') outcome = runSbnTraining(cfg, data, test, shape, progress);
-    else outcome = runDbnTraining(cfg, { data, labels: train.labels }, loaded.test === null ? null : { data: test!, labels: loaded.test.labels }, shape, progress);
+    if (cfg.model === 'rbm') outcome = await rbmOutcome(cfg, backend, run, spec, target, flags.checkpointEvery, data, test, shape, out, pictures, progress);
+    else if (cfg.model === 'sbn') outcome = runSbnTraining(cfg, backend, data, test, shape, progress);
+    else outcome = runDbnTraining(cfg, backend, { data, labels: train.labels }, loaded.test === null ? null : { data: test!, labels: loaded.test.labels }, shape, progress);
   } finally {
     progress.finish();
   }
@@ -206,6 +211,7 @@ export function trainCommand(io: CliIo): Command {
     .option('--checkpoint-every <epochs>', 'epochs between checkpoints', positiveInt, 10)
     .option('--samples <n>', 'samples in samples.png', positiveInt, 40)
     .option('--sweeps <n>', 'Gibbs sweeps behind each sample', positiveInt, 1000)
+    .option(...BACKEND_OPTION, backendFlag, 'auto')
     .action(async (flags: TrainFlags & Record<string, unknown>, command: Command) => runTrain(flags, command, io));
   return cmd;
 }
