@@ -10,6 +10,7 @@ import { blockFieldInto, FieldWorkspace, softplus, sigmoid } from '@stochnet/mod
 import type { Plan, StateArray } from '@stochnet/model';
 import { checkData, checkOptionsObject, choiceOption, TILE_ROWS } from './checks.js';
 import { rbmSides } from './rbm-params.js';
+import { isDenseRbm, rbmReconstruction } from './reconstruction-rbm.js';
 
 /** How {@link reconstructionError} scores a reconstruction. */
 export type ReconstructionLoss = 'squared' | 'cross-entropy';
@@ -34,8 +35,9 @@ export interface ReconstructionOptions {
  * a likelihood: it can fall while the model gets worse (Hinton 2010, §5).
  * The training loop's `reconstruction` metric is the squared loss of this
  * same pass. Rows run in tiles of 256 through the backend's kernels, in
- * float64 whatever the plan's dtype, with buffers allocated once per call
- * (no per-row allocation).
+ * the plan's dtype for an RBM with one dense coupling (the losses are
+ * summed in float64) and in float64 otherwise, with buffers allocated once
+ * per call (no per-row allocation).
  *
  * @param plan - an `rbm` plan
  * @param data - rows × (visible units) 0/1 values, row-major
@@ -93,11 +95,13 @@ function float64Plan(plan: Plan): Plan {
  * each visible block gets its logits a = field given those μ (and the data
  * in any visible laterals) and scores r = σ(a) against the data: squared
  * (r − v)², or cross-entropy softplus(a) − v·a. For an RBM, r = p(v | p(h | v)).
- * In float64 whatever the plan's dtype (a float32 plan's parameters are
- * copied once), in tiles of 256 rows through the backend's kernels; no
- * randomness.
+ * An RBM with one dense coupling runs in the plan's dtype (two products
+ * per tile on the backend, summed in float64: see reconstruction-rbm.ts);
+ * other plans run in float64 whatever their dtype (a float32 plan's
+ * parameters are copied once). Tiles of 256 rows; no randomness.
  */
 export function meanFieldReconstruction(plan: Plan, values: ArrayLike<number>, rows: number, cols: number, loss: ReconstructionLoss): number {
+  if (isDenseRbm(plan)) return rbmReconstruction(plan, values, rows, loss) / (rows * cols);
   const p = float64Plan(plan);
   const n = p.size;
   const tile = Math.min(rows, TILE_ROWS);
