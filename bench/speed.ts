@@ -6,10 +6,9 @@
  * dataset-fashion-mnist is not installed), W2 (CD-1 on the UCI digits,
  * 64 → 100, batch 10, 10 epochs), W3 (one 100×784 · 784×500 GEMM) and
  * block-Gibbs sampling. Medians of 3 timed runs; ratios wasm / js; the
- * figures go to bench/results/speed-<time>.json (gitignored).
- *
- * Only one thread: `createWasmBackend({ threads: 2 })` is not available yet,
- * so no two-thread figures are printed.
+ * figures go to bench/results/speed-<time>.json (gitignored). Every
+ * workload also runs on `createWasmBackend({ threads: 2 })` (row "wasm-2t",
+ * measured right after the one-thread row).
  *
  * Run alone: `node --import tsx bench/speed.ts`; `STOCHNET_BENCH_QUICK=1`
  * shrinks every workload for a smoke run.
@@ -70,6 +69,7 @@ async function w1(backends: readonly Backend[]): Promise<Record<string, unknown>
   }
   const wasm = rates['wasm']!, js = rates['js']!;
   line('wasm / js', `${fmt(wasm / js, 1)}×`);
+  line('wasm-2t / wasm', `${fmt(rates['wasm-2t']! / wasm, 2)}×`);
   line('wasm / numpy (44,800) · / sklearn (27,200)', `${fmt(wasm / PEERS.w1.numpy, 3)}× · ${fmt(wasm / PEERS.w1.sklearn, 3)}×`, 'goal ≥ 1.0× numpy');
   if (real) console.log(`   recipe reconstruction error (peers): train ${PEERS.recipe.w1TrainError}, test ${PEERS.recipe.w1TestError}; stochnet's must match within 1%`);
   return out;
@@ -91,6 +91,7 @@ function w2(backends: readonly Backend[]): Record<string, unknown> {
   const [w, j] = [figs['wasm']!, figs['js']!];
   const agree = Math.abs(w.trainError - j.trainError) / j.trainError;
   line('wasm / js', `${fmt(w.samplesPerSecond / j.samplesPerSecond, 2)}×`, `reconstruction error differs by ${(agree * 100).toFixed(3)}% (float32 rounding)`);
+  line('wasm-2t / wasm', `${fmt(figs['wasm-2t']!.samplesPerSecond / w.samplesPerSecond, 2)}×`, 'small products stay on one thread');
   line('wasm / sklearn (177,000)', `${fmt(w.samplesPerSecond / PEERS.w2.sklearn, 3)}×`, 'goal ≥ 2×');
   out['errorRelativeDifference'] = agree;
   return out;
@@ -107,7 +108,8 @@ function w3(backends: readonly Backend[]): Record<string, unknown> {
     }
     line(`wasm / js ${dtype}`, `${fmt(r['wasm']!.median / r['js']!.median, 1)}×`);
     out[dtype] = r;
-    if (dtype === 'float32') line('wasm / OpenBLAS 2 threads (175)', `${fmt(r['wasm']!.median / PEERS.w3.openblas2, 3)}×`, 'goal ≥ 0.5× (one thread here)');
+    line(`wasm-2t / wasm ${dtype}`, `${fmt(r['wasm-2t']!.median / r['wasm']!.median, 2)}×`);
+    if (dtype === 'float32') line('wasm-2t / OpenBLAS 2 threads (175)', `${fmt(r['wasm-2t']!.median / PEERS.w3.openblas2, 3)}×`, 'goal ≥ 0.5×');
   }
   return out;
 }
@@ -120,20 +122,23 @@ function sampling(backends: readonly Backend[]): Record<string, unknown> {
     line(b.name, `${fmt(out[b.name]!)} sweeps/s`);
   }
   line('wasm / js', `${fmt(out['wasm']! / out['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / wasm', `${fmt(out['wasm-2t']! / out['wasm']!, 2)}×`);
   return out;
 }
 
 /**
- * Runs every workload on js and wasm (one thread), prints the figures and
- * ratios, and writes them to bench/results/speed-<time>.json.
+ * Runs every workload on js, wasm (one thread) and wasm-2t (two threads),
+ * prints the figures and ratios, and writes them to
+ * bench/results/speed-<time>.json.
  *
  * @returns the path of the JSON file
  */
 export async function run(): Promise<string> {
   const wasm = await createWasmBackend({ threads: 1 });
-  const backends: readonly Backend[] = [jsBackend, wasm];
+  const wasm2 = await createWasmBackend({ threads: 2 });
+  const backends: readonly Backend[] = [jsBackend, wasm, { ...wasm2, name: 'wasm-2t' }];
   const load = loadavg()[0]!;
-  console.log(`  ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load.toFixed(2)}; wasm: 1 thread (2 threads not available yet)`);
+  console.log(`  ${cpus().length} CPUs (${cpus()[0]?.model ?? 'unknown'}), load average ${load.toFixed(2)}; wasm: 1 thread, wasm-2t: ${wasm2.threads} threads`);
   if (QUICK) console.log('  QUICK mode: shrunken workloads, figures not comparable');
   const result = {
     date: new Date().toISOString(),
@@ -142,7 +147,7 @@ export async function run(): Promise<string> {
     cpus: cpus().length,
     loadAverage: load,
     quick: QUICK,
-    threads: 1,
+    threads: { wasm: 1, 'wasm-2t': wasm2.threads },
     peers: PEERS,
     w3: w3(backends),
     w2: w2(backends),
@@ -153,6 +158,7 @@ export async function run(): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const file = join(dir, `speed-${result.date.replace(/[:.]/g, '-')}.json`);
   writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  wasm2.dispose();
   console.log(`\n  figures written to ${file}`);
   return file;
 }

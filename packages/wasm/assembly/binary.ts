@@ -10,15 +10,15 @@
 /** Column-block width in bytes (eight v128 accumulators). */
 const BLOCK: usize = 128;
 
-// out[o, :] = Σ_{t ∈ [ptr[o], ptr[o+1])} src[idx[t], :] for o < outRows; rows are `bytes` long.
-function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usize, bytes: usize, f64: bool): void {
+// out[o, :] = Σ_{t ∈ [ptr[o], ptr[o+1])} src[idx[t], :] for o < outRows over `bytes` of each row; rows of out and src are `stride` bytes apart.
+function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usize, bytes: usize, stride: usize, f64: bool): void {
   let q: usize = 0;
   for (; q + BLOCK <= bytes; q += BLOCK) {
     for (let o = 0; o < outRows; o++) {
       let a0 = v128.splat<i32>(0), a1 = a0, a2 = a0, a3 = a0, a4 = a0, a5 = a0, a6 = a0, a7 = a0;
       const end = load<i32>(ptr + (<usize>(o + 1) << 2));
       for (let t = load<i32>(ptr + (<usize>o << 2)); t < end; t++) {
-        const s = src + <usize>load<i32>(idx + (<usize>t << 2)) * bytes + q;
+        const s = src + <usize>load<i32>(idx + (<usize>t << 2)) * stride + q;
         if (f64) {
           a0 = f64x2.add(a0, v128.load(s)); a1 = f64x2.add(a1, v128.load(s, 16));
           a2 = f64x2.add(a2, v128.load(s, 32)); a3 = f64x2.add(a3, v128.load(s, 48));
@@ -31,7 +31,7 @@ function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usiz
           a6 = f32x4.add(a6, v128.load(s, 96)); a7 = f32x4.add(a7, v128.load(s, 112));
         }
       }
-      const d = out + <usize>o * bytes + q;
+      const d = out + <usize>o * stride + q;
       v128.store(d, a0); v128.store(d, a1, 16); v128.store(d, a2, 32); v128.store(d, a3, 48);
       v128.store(d, a4, 64); v128.store(d, a5, 80); v128.store(d, a6, 96); v128.store(d, a7, 112);
     }
@@ -42,7 +42,7 @@ function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usiz
       let a0 = v128.splat<i32>(0), a1 = a0, a2 = a0, a3 = a0;
       const end = load<i32>(ptr + (<usize>(o + 1) << 2));
       for (let t = load<i32>(ptr + (<usize>o << 2)); t < end; t++) {
-        const s = src + <usize>load<i32>(idx + (<usize>t << 2)) * bytes + q;
+        const s = src + <usize>load<i32>(idx + (<usize>t << 2)) * stride + q;
         if (f64) {
           a0 = f64x2.add(a0, v128.load(s)); a1 = f64x2.add(a1, v128.load(s, 16));
           a2 = f64x2.add(a2, v128.load(s, 32)); a3 = f64x2.add(a3, v128.load(s, 48));
@@ -51,19 +51,19 @@ function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usiz
           a2 = f32x4.add(a2, v128.load(s, 32)); a3 = f32x4.add(a3, v128.load(s, 48));
         }
       }
-      const d = out + <usize>o * bytes + q;
+      const d = out + <usize>o * stride + q;
       v128.store(d, a0); v128.store(d, a1, 16); v128.store(d, a2, 32); v128.store(d, a3, 48);
     }
     q += 64;
   }
   for (let o = 0; o < outRows; o++) {
     const start = load<i32>(ptr + (<usize>o << 2)), end = load<i32>(ptr + (<usize>(o + 1) << 2));
-    const d = out + <usize>o * bytes;
+    const d = out + <usize>o * stride;
     let c = q;
     for (; c + 16 <= bytes; c += 16) {
       let a = v128.splat<i32>(0);
       for (let t = start; t < end; t++) {
-        const s = v128.load(src + <usize>load<i32>(idx + (<usize>t << 2)) * bytes + c);
+        const s = v128.load(src + <usize>load<i32>(idx + (<usize>t << 2)) * stride + c);
         a = f64 ? f64x2.add(a, s) : f32x4.add(a, s);
       }
       v128.store(d + c, a);
@@ -72,11 +72,11 @@ function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usiz
     for (; c < bytes; c += step) {
       if (f64) {
         let a: f64 = 0;
-        for (let t = start; t < end; t++) a += load<f64>(src + <usize>load<i32>(idx + (<usize>t << 2)) * bytes + c);
+        for (let t = start; t < end; t++) a += load<f64>(src + <usize>load<i32>(idx + (<usize>t << 2)) * stride + c);
         store<f64>(d + c, a);
       } else {
         let a: f32 = 0;
-        for (let t = start; t < end; t++) a += load<f32>(src + <usize>load<i32>(idx + (<usize>t << 2)) * bytes + c);
+        for (let t = start; t < end; t++) a += load<f32>(src + <usize>load<i32>(idx + (<usize>t << 2)) * stride + c);
         store<f32>(d + c, a);
       }
     }
@@ -94,6 +94,11 @@ function sumSelected(out: usize, outRows: i32, ptr: usize, idx: usize, src: usiz
  * selects the element type. scratch holds (rows + 1 + rows·k) i32.
  */
 export function selectRowsSum(c: usize, x: usize, b: usize, rows: i32, k: i32, n: i32, f64: bool, scratch: usize): void {
+  selectRowsSumCols(c, x, b, rows, k, n, f64, scratch, 0, n);
+}
+
+/** Columns j0 .. j1 of selectRowsSum alone, each entry summed as in the whole product. */
+export function selectRowsSumCols(c: usize, x: usize, b: usize, rows: i32, k: i32, n: i32, f64: bool, scratch: usize, j0: i32, j1: i32): void {
   const ptr = scratch, idx = scratch + (<usize>(rows + 1) << 2);
   let nnz = 0;
   store<i32>(ptr, 0);
@@ -107,7 +112,8 @@ export function selectRowsSum(c: usize, x: usize, b: usize, rows: i32, k: i32, n
     }
     store<i32>(ptr + (<usize>(r + 1) << 2), nnz);
   }
-  sumSelected(c, rows, ptr, idx, b, <usize>n << (f64 ? 3 : 2), f64);
+  const sh: usize = f64 ? 3 : 2;
+  sumSelected(c + (<usize>j0 << sh), rows, ptr, idx, b + (<usize>j0 << sh), <usize>(j1 - j0) << sh, <usize>n << sh, f64);
 }
 
 /**
@@ -115,6 +121,11 @@ export function selectRowsSum(c: usize, x: usize, b: usize, rows: i32, k: i32, n
  * selects the element type. scratch holds (k + 1 + rows·k) i32.
  */
 export function selectedRowsOuter(g: usize, x: usize, y: usize, rows: i32, k: i32, n: i32, f64: bool, scratch: usize): void {
+  selectedRowsOuterCols(g, x, y, rows, k, n, f64, scratch, 0, n);
+}
+
+/** Columns j0 .. j1 of selectedRowsOuter alone, each entry summed as in the whole product. */
+export function selectedRowsOuterCols(g: usize, x: usize, y: usize, rows: i32, k: i32, n: i32, f64: bool, scratch: usize, j0: i32, j1: i32): void {
   const ptr = scratch, idx = scratch + (<usize>(k + 1) << 2);
   // Column counts, then starts (ptr[i] = first slot of column i), then fill.
   for (let i = 0; i <= k; i++) store<i32>(ptr + (<usize>i << 2), 0);
@@ -136,5 +147,6 @@ export function selectedRowsOuter(g: usize, x: usize, y: usize, rows: i32, k: i3
   }
   for (let i = k; i > 0; i--) store<i32>(ptr + (<usize>i << 2), load<i32>(ptr + (<usize>(i - 1) << 2)));
   store<i32>(ptr, 0);
-  sumSelected(g, k, ptr, idx, y, <usize>n << (f64 ? 3 : 2), f64);
+  const sh: usize = f64 ? 3 : 2;
+  sumSelected(g + (<usize>j0 << sh), k, ptr, idx, y + (<usize>j0 << sh), <usize>(j1 - j0) << sh, <usize>n << sh, f64);
 }

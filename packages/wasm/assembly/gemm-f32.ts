@@ -194,26 +194,39 @@ export function balanced(len: i32, max: i32, unit: i32): i32 {
  * reads C. The caller handles m·n = 0, k = 0 and alpha = 0.
  */
 export function gemmF32(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, alpha: f32, beta: f32, scratch: usize): void {
+  gemmF32Block(c, a, b, m, n, k, transA, transB, alpha, beta, scratch, 0, m, 0, n);
+}
+
+/**
+ * The block C[i0 .. i1, j0 .. j1] of gemmF32, alone (the rest of C is not
+ * touched): every entry is formed by the same operations in the same order
+ * as in the whole product (the depth blocking depends on k only), so
+ * threads that split C into blocks produce the single-threaded result bit
+ * for bit.
+ */
+export function gemmF32Block(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, alpha: f32, beta: f32, scratch: usize, i0: i32, i1: i32, j0: i32, j1: i32): void {
   if (beta != 0 && beta != 1) {
-    const len = <usize>m * <usize>n;
     const bv = f32x4.splat(beta);
-    let i: usize = 0;
-    for (; i + 4 <= len; i += 4) v128.store(c + (i << 2), f32x4.mul(v128.load(c + (i << 2)), bv));
-    for (; i < len; i++) store<f32>(c + (i << 2), load<f32>(c + (i << 2)) * beta);
+    for (let i = i0; i < i1; i++) {
+      const row = c + ((<usize>i * <usize>n) << 2);
+      let j = j0;
+      for (; j + 4 <= j1; j += 4) v128.store(row + (<usize>j << 2), f32x4.mul(v128.load(row + (<usize>j << 2)), bv));
+      for (; j < j1; j++) store<f32>(row + (<usize>j << 2), load<f32>(row + (<usize>j << 2)) * beta);
+    }
   }
   const ap = scratch;
   const bp = ap + ((<usize>MC32 * <usize>KC32) << 2);
   const tile = bp + ((<usize>KC32 * <usize>NC32) << 2);
   // Balanced blocks (784 = 4 × 196 rather than 3 × 256 + 16), MC and NC multiples of the tile.
-  const kb = balanced(k, KC32, 1), mb = balanced(m, MC32, MR32), nb = balanced(n, NC32, NR32);
-  for (let jc = 0; jc < n; jc += nb) {
-    const nc = min(nb, n - jc);
+  const kb = balanced(k, KC32, 1), mb = balanced(i1 - i0, MC32, MR32), nb = balanced(j1 - j0, NC32, NR32);
+  for (let jc = j0; jc < j1; jc += nb) {
+    const nc = min(nb, j1 - jc);
     for (let pc = 0; pc < k; pc += kb) {
       const kc = min(kb, k - pc);
       const accumulate = pc > 0 || beta != 0;
       packB(bp, b, transB, n, k, pc, kc, jc, nc);
-      for (let ic = 0; ic < m; ic += mb) {
-        const mc = min(mb, m - ic);
+      for (let ic = i0; ic < i1; ic += mb) {
+        const mc = min(mb, i1 - ic);
         packA(ap, a, transA, m, k, ic, mc, pc, kc);
         macro(c, n, ic, mc, jc, nc, kc, alpha, accumulate, ap, bp, tile);
       }

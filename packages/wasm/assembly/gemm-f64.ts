@@ -185,26 +185,39 @@ function macro(c: usize, n: i32, ic: i32, mc: i32, jc: i32, nc: i32, kc: i32, al
  * reads C. The caller handles m·n = 0, k = 0 and alpha = 0.
  */
 export function gemmF64(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, alpha: f64, beta: f64, scratch: usize): void {
+  gemmF64Block(c, a, b, m, n, k, transA, transB, alpha, beta, scratch, 0, m, 0, n);
+}
+
+/**
+ * The block C[i0 .. i1, j0 .. j1] of gemmF64, alone (the rest of C is not
+ * touched): every entry is formed by the same operations in the same order
+ * as in the whole product (the depth blocking depends on k only), so
+ * threads that split C into blocks produce the single-threaded result bit
+ * for bit.
+ */
+export function gemmF64Block(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA: bool, transB: bool, alpha: f64, beta: f64, scratch: usize, i0: i32, i1: i32, j0: i32, j1: i32): void {
   if (beta != 0 && beta != 1) {
-    const len = <usize>m * <usize>n;
     const bv = f64x2.splat(beta);
-    let i: usize = 0;
-    for (; i + 2 <= len; i += 2) v128.store(c + (i << 3), f64x2.mul(v128.load(c + (i << 3)), bv));
-    for (; i < len; i++) store<f64>(c + (i << 3), load<f64>(c + (i << 3)) * beta);
+    for (let i = i0; i < i1; i++) {
+      const row = c + ((<usize>i * <usize>n) << 3);
+      let j = j0;
+      for (; j + 2 <= j1; j += 2) v128.store(row + (<usize>j << 3), f64x2.mul(v128.load(row + (<usize>j << 3)), bv));
+      for (; j < j1; j++) store<f64>(row + (<usize>j << 3), load<f64>(row + (<usize>j << 3)) * beta);
+    }
   }
   const ap = scratch;
   const bp = ap + ((<usize>MC64 * <usize>KC64) << 3);
   const tile = bp + ((<usize>KC64 * <usize>NC64) << 3);
   // Balanced blocks (784 = 4 × 196 rather than 3 × 256 + 16), MC and NC multiples of the tile.
-  const kb = balanced(k, KC64, 1), mb = balanced(m, MC64, MR64), nb = balanced(n, NC64, NR64);
-  for (let jc = 0; jc < n; jc += nb) {
-    const nc = min(nb, n - jc);
+  const kb = balanced(k, KC64, 1), mb = balanced(i1 - i0, MC64, MR64), nb = balanced(j1 - j0, NC64, NR64);
+  for (let jc = j0; jc < j1; jc += nb) {
+    const nc = min(nb, j1 - jc);
     for (let pc = 0; pc < k; pc += kb) {
       const kc = min(kb, k - pc);
       const accumulate = pc > 0 || beta != 0;
       packB(bp, b, transB, n, k, pc, kc, jc, nc);
-      for (let ic = 0; ic < m; ic += mb) {
-        const mc = min(mb, m - ic);
+      for (let ic = i0; ic < i1; ic += mb) {
+        const mc = min(mb, i1 - ic);
         packA(ap, a, transA, m, k, ic, mc, pc, kc);
         macro(c, n, ic, mc, jc, nc, kc, alpha, accumulate, ap, bp, tile);
       }

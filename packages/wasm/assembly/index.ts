@@ -1,8 +1,8 @@
 // The stochnet kernels compiled to WebAssembly: every export takes byte
 // addresses into the imported linear memory, which the JavaScript side
 // manages (the module allocates nothing).
-export { gemmF32, gemmF32Scratch } from './gemm-f32';
-export { gemmF64, gemmF64Scratch } from './gemm-f64';
+export { gemmF32, gemmF32Block, gemmF32Scratch } from './gemm-f32';
+export { gemmF64, gemmF64Block, gemmF64Scratch } from './gemm-f64';
 export { gemmDirectF32, gemmDirectF64, scaleF32, scaleF64 } from './gemm-direct';
 export { biasSigmoidF32, biasSigmoidF64, sigmoidSimdF32 } from './sigmoid';
 export * from './elementwise';
@@ -11,4 +11,4 @@ export * from './elementwise';
 export function heapBase(): usize {
   return __heap_base;
 }
-export { selectRowsSum, selectedRowsOuter } from './binary';
+export { selectRowsSum, selectRowsSumCols, selectedRowsOuter, selectedRowsOuterCols } from './binary';

@@ -1,6 +1,8 @@
 /**
  * Builds the kernels: compiles assembly/index.ts with AssemblyScript
- * (`asc -O3 --enable simd`, stub runtime, imported memory), writes the
+ * (`asc -O3 --enable simd,threads`, stub runtime, an imported shared
+ * memory of at most 65536 pages; src/module.ts rewrites the import for an
+ * ordinary memory when the backend runs on one thread), writes the
  * module to build/kernels.wasm and embeds it as base64 in the generated
  * src/wasm-binary.ts, which is committed so neither tests nor users need
  * a build step. A test checks the committed binary equals a fresh build.
@@ -18,7 +20,10 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const ASC_FLAGS: readonly string[] = [
   '-O3',
   '--enable',
-  'simd',
+  'simd,threads',
+  '--sharedMemory',
+  '--maximumMemory',
+  '65536',
   '--runtime',
   'stub',
   '--importMemory',

@@ -11,15 +11,26 @@ import type { Context } from './dense.js';
 import { addBias, bernoulli, biasSigmoid, softplusRowSums } from './elementwise.js';
 import { Heap } from './heap.js';
 import { instantiateKernels } from './module.js';
+import { checkThreads, requestedThreads, startThreads } from './threads.js';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
-  /** Worker threads for the large kernels; only 1 (the calling thread) is available in this version. */
-  readonly threads?: 1 | undefined;
+  /**
+   * Threads for the large kernels, the calling one included: a positive
+   * integer (at most 64) or 'auto' (min(2, hardware threads)). Default 1:
+   * no workers, no SharedArrayBuffer needed.
+   */
+  readonly threads?: number | 'auto' | undefined;
 }
 
-/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors. */
-export type WasmBackend = Backend & BinaryStateKernels;
+/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors, its thread count and `dispose`. */
+export type WasmBackend = Backend &
+  BinaryStateKernels & {
+    /** The threads the kernels run on (1 after a fallback or after dispose). */
+    readonly threads: number;
+    /** Ends the helper workers; the backend keeps working on the calling thread. Idempotent. */
+    dispose(): void;
+  };
 
 /** Pages (64 KiB) of linear memory to start with: room for a 784×500 product's operands and packing. */
 const INITIAL_PAGES = 96;
@@ -27,21 +38,14 @@ const INITIAL_PAGES = 96;
 function checkOptions(options: unknown): void {
   if (options === undefined) return;
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ConfigError('createWasmBackend: options must be an object such as { threads: 1 }', { option: 'options', expected: 'object' });
+    throw new ConfigError('createWasmBackend: options must be an object such as { threads: 2 }', { option: 'options', expected: 'object' });
   }
   for (const key of Object.keys(options)) {
     if (key !== 'threads') {
       throw new ConfigError(`createWasmBackend: unknown option ${key}; the only option is threads`, { option: key, expected: ['threads'] });
     }
   }
-  const threads = (options as { threads?: unknown }).threads;
-  if (threads !== undefined && threads !== 1) {
-    throw new ConfigError(`createWasmBackend: threads must be 1 in this version, got ${String(threads)}`, {
-      option: 'threads',
-      expected: 1,
-      received: typeof threads === 'number' ? threads : typeof threads,
-    });
-  }
+  checkThreads((options as { threads?: unknown }).threads);
 }
 
 /**
@@ -67,9 +71,26 @@ function checkOptions(options: unknown): void {
  * rows), which the RBM CD fast path uses for binary data batches. Each backend owns its memory; one backend
  * is not safe to call re-entrantly from two threads.
  *
- * @param options - `threads`: 1 (the default; more threads are not available in this version)
- * @returns a promise of the backend (the Backend kernels and the BinaryStateKernels)
- * @throws ConfigError for an unknown option or an unsupported thread count
+ * Threads: with `threads` above 1 the memory is a shared
+ * `WebAssembly.Memory` and `threads − 1` helper workers (worker_threads in
+ * Node, Web Workers in browsers) instantiate the same module over it. The
+ * calling thread splits large calls (GEMM with m·n·k ≥ 2^20, the
+ * selected-row products from rows·k·n ≥ 2^21, the logistic from 2^17
+ * elements) by rows or columns of the output, runs its own share and
+ * waits for the helpers (with Atomics.wait, or by polling on a browser's
+ * main thread, which may not block); every output entry is computed as on
+ * one thread, so results are bit for bit the single-threaded ones. Copies
+ * in and out, Bernoulli draws and the other kernels stay on the calling
+ * thread. Where SharedArrayBuffer is missing (a browser page that is not
+ * cross-origin isolated) or a worker cannot start, the backend runs on one
+ * thread and says so once per process with `console.warn`;
+ * `backend.threads` tells the count in effect. Helper workers do not keep
+ * a Node process alive; `backend.dispose()` ends them.
+ *
+ * @param options - `threads`: a positive integer up to 64, or 'auto' for
+ *   min(2, hardware threads); default 1 (no workers, no SharedArrayBuffer needed)
+ * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels, `threads` and `dispose`)
+ * @throws ConfigError for an unknown option or an invalid thread count
  *
  * @example
  * ```ts
@@ -82,15 +103,27 @@ function checkOptions(options: unknown): void {
  * console.log(backend.name, Array.from(c)); // wasm [19, 22, 43, 50]
  * const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
  * console.log(plan.backend.name); // wasm
+ * const threaded = await createWasmBackend({ threads: 2 });
+ * console.log(threaded.threads); // 2 (1, with a warning, where SharedArrayBuffer or workers are missing)
+ * threaded.dispose();
  * ```
  */
 export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
   checkOptions(options);
-  const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
-  const ex = await instantiateKernels(memory);
-  const ctx: Context = { heap: new Heap(memory, ex.heapBase()), ex };
+  const requested = await requestedThreads(options?.threads);
+  const threaded = requested > 1 ? await startThreads(requested, INITIAL_PAGES) : null;
+  const memory = threaded?.memory ?? new WebAssembly.Memory({ initial: INITIAL_PAGES });
+  const ex = threaded?.ex ?? (await instantiateKernels(memory));
+  const ctx: Context = { heap: new Heap(memory, ex.heapBase()), ex, pool: threaded?.pool };
   return Object.freeze({
     name: 'wasm',
+    get threads() {
+      return ctx.pool?.size ?? 1;
+    },
+    dispose: () => {
+      ctx.pool?.dispose();
+      ctx.pool = undefined;
+    },
     gemm: (c, a, b, shape) => gemm(ctx, c, a, b, shape),
     biasSigmoid: (out, x, bias, rows, cols) => biasSigmoid(ctx, out, x, bias, rows, cols),
     addBias: (x, bias, rows, cols) => addBias(ctx, x, bias, rows, cols),

@@ -8,6 +8,7 @@
 import type { FloatArray } from '@stochnet/model';
 import { assertDim, assertLength, assertNoOverlap } from './checks.js';
 import { type Context, widthOf } from './dense.js';
+import { selectParallel } from './parallel.js';
 
 function checkDims(kernel: string, rows: number, k: number, n: number): void {
   assertDim(kernel, 'rows', rows);
@@ -33,10 +34,11 @@ export function selectRowsSum(ctx: Context, c: FloatArray, x: FloatArray, b: Flo
   const { heap, ex } = ctx;
   heap.reset();
   const pc = heap.place(c, rows * n, w), px = heap.place(x, rows * k, w), pb = heap.place(b, k * n, w);
-  const scratch = heap.alloc(4 * (rows + 1 + rows * k));
+  const bytes = 4 * (rows + 1 + rows * k), scratch = heap.alloc(bytes);
   heap.copyIn(x, rows * k, px, w);
   heap.copyIn(b, k * n, pb, w);
-  ex.selectRowsSum(pc, px, pb, rows, k, n, w === 8 ? 1 : 0, scratch);
+  const args = [pc, px, pb, rows, k, n, w === 8 ? 1 : 0];
+  if (!selectParallel(ctx, 'selectRowsSumCols', args, n, rows * k * n, scratch, bytes)) ex.selectRowsSum(pc, px, pb, rows, k, n, w === 8 ? 1 : 0, scratch);
   heap.copyOut(c, rows * n, pc, w);
 }
 
@@ -58,9 +60,10 @@ export function selectedRowsOuter(ctx: Context, g: FloatArray, x: FloatArray, y:
   const { heap, ex } = ctx;
   heap.reset();
   const pg = heap.place(g, k * n, w), px = heap.place(x, rows * k, w), py = heap.place(y, rows * n, w);
-  const scratch = heap.alloc(4 * (k + 1 + rows * k));
+  const bytes = 4 * (k + 1 + rows * k), scratch = heap.alloc(bytes);
   heap.copyIn(x, rows * k, px, w);
   heap.copyIn(y, rows * n, py, w);
-  ex.selectedRowsOuter(pg, px, py, rows, k, n, w === 8 ? 1 : 0, scratch);
+  const args = [pg, px, py, rows, k, n, w === 8 ? 1 : 0];
+  if (!selectParallel(ctx, 'selectedRowsOuterCols', args, n, rows * k * n, scratch, bytes)) ex.selectedRowsOuter(pg, px, py, rows, k, n, w === 8 ? 1 : 0, scratch);
   heap.copyOut(g, k * n, pg, w);
 }

@@ -11,11 +11,14 @@ import type { CsrMatrix, FloatArray, GemmShape } from '@stochnet/model';
 import { assertDim, assertLength, assertNoOverlap } from './checks.js';
 import type { Heap } from './heap.js';
 import type { KernelExports } from './module.js';
+import { gemmParallel } from './parallel.js';
+import type { Pool } from './pool.js';
 
-/** The kernels and their memory. @internal */
+/** The kernels, their memory and the helper threads, if any. @internal */
 export interface Context {
   readonly heap: Heap;
   readonly ex: KernelExports;
+  pool?: Pool | undefined;
 }
 
 /** Products with m·n·k at or below this skip packing (as do m ≤ 2 and column outputs). */
@@ -72,7 +75,7 @@ export function gemm(ctx: Context, c: FloatArray, a: FloatArray, b: FloatArray, 
     // A column C is laid out like the row Cᵀ = op(B)ᵀ·op(A)ᵀ: run that instead.
     if (column) run(pc, pb, pa, 1, m, k, 0, 1 - tA, alpha);
     else run(pc, pa, pb, m, n, k, tA, tB, alpha);
-  } else {
+  } else if (!gemmParallel(ctx, w, pc, pa, pb, m, n, k, tA, tB, alpha, beta, scratch)) {
     (w === 4 ? ex.gemmF32 : ex.gemmF64)(pc, pa, pb, m, n, k, tA, tB, alpha, beta, scratch);
   }
   heap.copyOut(c, len, pc, w);

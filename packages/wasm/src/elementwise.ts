@@ -8,6 +8,7 @@
 import type { FloatArray } from '@stochnet/model';
 import { assertDim, assertLength } from './checks.js';
 import { type Context, widthOf } from './dense.js';
+import { rowsParallel } from './parallel.js';
 
 /**
  * Fused bias and logistic, `out[r·cols + j] = σ(x[r·cols + j] + bias[j])`; `out` may be `x`.
@@ -32,7 +33,8 @@ export function biasSigmoid(ctx: Context, out: FloatArray, x: FloatArray, bias: 
   const pb = heap.place(bias, cols, w);
   heap.copyIn(x, len, px, w);
   heap.copyIn(bias, cols, pb, w);
-  (w === 4 ? ex.biasSigmoidF32 : ex.biasSigmoidF64)(po, px, pb, rows, cols);
+  const fn = w === 4 ? 'biasSigmoidF32' : 'biasSigmoidF64';
+  if (!rowsParallel(ctx, fn, po, px, pb, rows, cols, w)) ex[fn](po, px, pb, rows, cols);
   heap.copyOut(out, len, po, w);
 }
 

@@ -2,7 +2,10 @@
  * Loading the embedded kernels: the base64 text in wasm-binary.ts is
  * decoded and compiled once per process (the same code in Node and
  * browsers: no file system, no fetch), then instantiated over a memory the
- * caller creates.
+ * caller creates. The module is built for a shared memory (with a
+ * maximum); for an ordinary memory the same bytes are loaded with the
+ * memory import rewritten to plain limits, so threads: 1 needs no
+ * SharedArrayBuffer.
  *
  * @module
  */
@@ -47,6 +50,10 @@ export interface KernelCore {
   spmmF64(c: Ptr, x: Ptr, rowPtr: Ptr, colIdx: Ptr, values: Ptr, batch: number, rows: number, cols: number, alpha: number): void;
   selectRowsSum(c: Ptr, x: Ptr, b: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr): void;
   selectedRowsOuter(g: Ptr, x: Ptr, y: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr): void;
+  gemmF32Block(c: Ptr, a: Ptr, b: Ptr, m: number, n: number, k: number, transA: number, transB: number, alpha: number, beta: number, scratch: Ptr, i0: number, i1: number, j0: number, j1: number): void;
+  gemmF64Block(c: Ptr, a: Ptr, b: Ptr, m: number, n: number, k: number, transA: number, transB: number, alpha: number, beta: number, scratch: Ptr, i0: number, i1: number, j0: number, j1: number): void;
+  selectRowsSumCols(c: Ptr, x: Ptr, b: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr, j0: number, j1: number): void;
+  selectedRowsOuterCols(g: Ptr, x: Ptr, y: Ptr, rows: number, k: number, n: number, f64: number, scratch: Ptr, j0: number, j1: number): void;
 }
 
 /** Decodes base64 text (atob exists in Node ≥ 16 and every browser). */
@@ -57,24 +64,84 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-let compiled: Promise<WebAssembly.Module> | null = null;
+const compiled: { shared?: Promise<WebAssembly.Module>; plain?: Promise<WebAssembly.Module> } = {};
 
 /**
- * The compiled kernels module, compiled on first use and shared after.
+ * The compiled kernels module for a shared memory or for an ordinary one,
+ * compiled on first use and kept.
  *
  * @internal
  */
-export function kernelModule(): Promise<WebAssembly.Module> {
-  compiled ??= WebAssembly.compile(decodeBase64(WASM_BASE64));
-  return compiled;
+export function kernelModule(shared = false): Promise<WebAssembly.Module> {
+  if (shared) return (compiled.shared ??= WebAssembly.compile(decodeBase64(WASM_BASE64)));
+  return (compiled.plain ??= WebAssembly.compile(plainMemoryImport(decodeBase64(WASM_BASE64))));
+}
+
+/** Whether a memory is shared (its buffer a SharedArrayBuffer). @internal */
+export function isShared(memory: WebAssembly.Memory): boolean {
+  return typeof SharedArrayBuffer === 'function' && memory.buffer instanceof SharedArrayBuffer;
 }
 
 /**
- * A new instance of the kernels over `memory`.
+ * A new instance of the kernels over `memory` (shared or not).
  *
  * @internal
  */
 export async function instantiateKernels(memory: WebAssembly.Memory): Promise<KernelExports> {
-  const instance = await WebAssembly.instantiate(await kernelModule(), { env: { memory } });
+  const instance = await WebAssembly.instantiate(await kernelModule(isShared(memory)), { env: { memory } });
   return instance.exports as unknown as KernelExports;
+}
+
+/** Reads an unsigned LEB128 at `at`: the value and the byte count. */
+function leb(bytes: Uint8Array, at: number): [number, number] {
+  let value = 0, shift = 0, i = at;
+  for (;;) {
+    const b = bytes[i++]!;
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+    if ((b & 0x80) === 0) return [value, i - at];
+  }
+}
+
+function encodeLeb(value: number): number[] {
+  const out: number[] = [];
+  do {
+    const b = value % 128;
+    value = Math.floor(value / 128);
+    out.push(value > 0 ? b | 0x80 : b);
+  } while (value > 0);
+  return out;
+}
+
+/**
+ * The module with its memory import's limits `shared, min, max` rewritten
+ * to `min` alone (an ordinary memory with no maximum). The module imports
+ * nothing but its memory (a package test checks this).
+ */
+function plainMemoryImport(bytes: Uint8Array<ArrayBuffer>): Uint8Array<ArrayBuffer> {
+  let at = 8;
+  while (at < bytes.length) {
+    const id = bytes[at]!;
+    const [size, sizeBytes] = leb(bytes, at + 1);
+    const start = at + 1 + sizeBytes, end = start + size;
+    if (id === 2) {
+      let p = start + leb(bytes, start)[1];
+      for (let name = 0; name < 2; name++) {
+        const [len, n] = leb(bytes, p);
+        p += n + len;
+      }
+      if (bytes[p] !== 2) return bytes;
+      const flags = bytes[p + 1]!;
+      const [, minBytes] = leb(bytes, p + 2);
+      const limitsEnd = p + 2 + minBytes + ((flags & 1) !== 0 ? leb(bytes, p + 2 + minBytes)[1] : 0);
+      const body = [...bytes.subarray(start, p + 1), 0, ...bytes.subarray(p + 2, p + 2 + minBytes), ...bytes.subarray(limitsEnd, end)];
+      const head = [...bytes.subarray(0, at), 2, ...encodeLeb(body.length), ...body];
+      const out = new Uint8Array(head.length + bytes.length - end);
+      out.set(head);
+      out.set(bytes.subarray(end), head.length);
+      return out;
+    }
+    at = end;
+  }
+  return bytes;
 }

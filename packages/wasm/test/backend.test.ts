@@ -19,8 +19,11 @@ function maxRelDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 describe('createWasmBackend', () => {
   it.each([
-    ['threads: 2', { threads: 2 }],
     ['threads: 0', { threads: 0 }],
+    ['threads: 1.5', { threads: 1.5 }],
+    ['threads: 65', { threads: 65 }],
+    ["threads: 'two'", { threads: 'two' }],
+    ['threads: NaN', { threads: Number.NaN }],
     ['an unknown key', { thread: 1 }],
     ['a number', 3],
   ])('rejects %s with a ConfigError', async (_label, options) => {

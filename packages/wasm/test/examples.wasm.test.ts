@@ -10,6 +10,9 @@ it('createWasmBackend example', async () => {
   expect([backend.name, Array.from(c)]).toEqual(['wasm', [19, 22, 43, 50]]);
   const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
   expect(plan.backend.name).toBe('wasm');
+  const threaded = await createWasmBackend({ threads: 2 });
+  expect(threaded.threads).toBe(2);
+  threaded.dispose();
 });
 
 it('fastestBackend example', async () => {
