@@ -5,10 +5,10 @@
  * No `run` export: bench/run.ts runs speed.ts, which calls these.
  */
 import { existsSync } from 'node:fs';
-import { createRng, rbm } from '@stochnet/graph';
+import { createRng, rbm, sbn } from '@stochnet/graph';
 import { compile } from '@stochnet/model';
 import type { Backend, FloatArray, GemmShape } from '@stochnet/model';
-import { createGibbsWorkspace, gibbsStep, initGibbs, reconstructionError, train } from '@stochnet/inference';
+import { ancestralSampleInto, createGibbsWorkspace, gibbsStep, initGibbs, reconstructionError, train } from '@stochnet/inference';
 import { loadDigits } from '@stochnet/data';
 import { FASHION_MNIST_DIR, readMnist } from '@stochnet/data/node';
 
@@ -147,4 +147,15 @@ export function gibbsRate(backend: Backend, runs: number): number {
   });
   once();
   return (sweeps * chains) / median(Array.from({ length: runs }, once));
+}
+
+/** Ancestral samples per second on a 784-200-200 SBN (float32), 1,000 samples a call. */
+export function ancestralRate(backend: Backend, runs: number): number {
+  const plan = compile(sbn([784, 200, 200], { seed: 1 }), { dtype: 'float32', backend });
+  const samples = 1000;
+  const out = { states: new Float32Array(samples * plan.size) };
+  let k = 0;
+  const once = (): number => seconds(() => ancestralSampleInto(out, plan, { samples, seed: `bench/speed/ancestral/${k++}` }));
+  once();
+  return samples / median(Array.from({ length: runs }, once));
 }

@@ -5,7 +5,7 @@
  * synthetic set of the same shape and density when the Debian package
  * dataset-fashion-mnist is not installed), W2 (CD-1 on the UCI digits,
  * 64 → 100, batch 10, 10 epochs), W3 (one 100×784 · 784×500 GEMM) and
- * block-Gibbs sampling. Medians of 3 timed runs; ratios wasm / js; the
+ * block-Gibbs and ancestral sampling. Medians of 3 timed runs; ratios wasm / js; the
  * figures go to bench/results/speed-<time>.json (gitignored). Every
  * workload also runs on `createWasmBackend({ threads: 2 })` (row "wasm-2t",
  * measured right after the one-thread row).
@@ -20,7 +20,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { jsBackend } from '@stochnet/model';
 import type { Backend } from '@stochnet/model';
 import { createWasmBackend } from '@stochnet/wasm';
-import { gemmRate, gibbsRate, head, median, trainCd1, w1Data, w2Data } from './speed-cases.js';
+import { ancestralRate, gemmRate, gibbsRate, head, median, trainCd1, w1Data, w2Data } from './speed-cases.js';
 import type { TrainFigures } from './speed-cases.js';
 
 const QUICK = process.env['STOCHNET_BENCH_QUICK'] === '1';
@@ -116,14 +116,22 @@ function w3(backends: readonly Backend[]): Record<string, unknown> {
 
 function sampling(backends: readonly Backend[]): Record<string, unknown> {
   console.log('\n  Sampling  block Gibbs, RBM 784-500, 100 chains, float32 (uniforms from the js streams)');
-  const out: Record<string, number> = {};
+  const gibbs: Record<string, number> = {};
   for (const b of backends) {
-    out[b.name] = gibbsRate(b, RUNS);
-    line(b.name, `${fmt(out[b.name]!)} sweeps/s`);
+    gibbs[b.name] = gibbsRate(b, RUNS);
+    line(b.name, `${fmt(gibbs[b.name]!)} sweeps/s`);
   }
-  line('wasm / js', `${fmt(out['wasm']! / out['js']!, 1)}×`, 'goal ≥ 10×');
-  line('wasm-2t / wasm', `${fmt(out['wasm-2t']! / out['wasm']!, 2)}×`);
-  return out;
+  line('wasm / js', `${fmt(gibbs['wasm']! / gibbs['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / wasm', `${fmt(gibbs['wasm-2t']! / gibbs['wasm']!, 2)}×`);
+  console.log('\n  Sampling  ancestral, SBN 784-200-200, 1,000 samples a call, float32 (uniforms from the js streams)');
+  const ancestral: Record<string, number> = {};
+  for (const b of backends) {
+    ancestral[b.name] = ancestralRate(b, RUNS);
+    line(b.name, `${fmt(ancestral[b.name]!)} samples/s`);
+  }
+  line('wasm / js', `${fmt(ancestral['wasm']! / ancestral['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / wasm', `${fmt(ancestral['wasm-2t']! / ancestral['wasm']!, 2)}×`);
+  return { gibbs, ancestral };
 }
 
 /**
