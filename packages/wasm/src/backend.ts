@@ -4,22 +4,32 @@
  * @module
  */
 import { ConfigError } from '@stochnet/graph';
-import type { Backend, BinaryStateKernels } from '@stochnet/model';
+import type { Backend, BinaryStateKernels, RbmSessionKernels } from '@stochnet/model';
 import { selectRowsSum, selectedRowsOuter } from './binary.js';
 import { gemm, ger, spmm } from './dense.js';
 import type { Context } from './dense.js';
 import { addBias, bernoulli, biasSigmoid, softplusRowSums } from './elementwise.js';
 import { Heap } from './heap.js';
-import { instantiateKernels } from './module.js';
+import { instantiateKernels, kernelModule } from './module.js';
+import { openRbmSession, sessionInstance } from './session.js';
 
 /** Options of {@link createWasmBackend}. */
 export interface WasmBackendOptions {
   /** Worker threads for the large kernels; only 1 (the calling thread) is available in this version. */
   readonly threads?: 1 | undefined;
+  /**
+   * How a resident RBM training session (`rbmSession`) makes its uniforms:
+   * `'counter'` (default) draws a key of two values from each step's Rng and
+   * generates the uniforms inside WASM with Philox4x32-10, counter = element
+   * index (results never depend on how the work is split); `'stream'` draws
+   * them from the step's Rng in the JavaScript learner's order, so training
+   * equals the js backend's up to float rounding.
+   */
+  readonly random?: 'counter' | 'stream' | undefined;
 }
 
-/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors. */
-export type WasmBackend = Backend & BinaryStateKernels;
+/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors and resident RBM training sessions. */
+export type WasmBackend = Backend & BinaryStateKernels & RbmSessionKernels;
 
 /** Pages (64 KiB) of linear memory to start with: room for a 784×500 product's operands and packing. */
 const INITIAL_PAGES = 96;
@@ -30,9 +40,13 @@ function checkOptions(options: unknown): void {
     throw new ConfigError('createWasmBackend: options must be an object such as { threads: 1 }', { option: 'options', expected: 'object' });
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'threads') {
-      throw new ConfigError(`createWasmBackend: unknown option ${key}; the only option is threads`, { option: key, expected: ['threads'] });
+    if (key !== 'threads' && key !== 'random') {
+      throw new ConfigError(`createWasmBackend: unknown option ${key}; the options are threads and random`, { option: key, expected: ['threads', 'random'] });
     }
+  }
+  const random = (options as { random?: unknown }).random;
+  if (random !== undefined && random !== 'counter' && random !== 'stream') {
+    throw new ConfigError(`createWasmBackend: random must be 'counter' or 'stream', got ${String(random)}`, { option: 'random', expected: ['counter', 'stream'], received: String(random) });
   }
   const threads = (options as { threads?: unknown }).threads;
   if (threads !== undefined && threads !== 1) {
@@ -65,11 +79,15 @@ function checkOptions(options: unknown): void {
  * the `js` backend's bit for bit. It also provides the optional
  * `BinaryStateKernels` (products with a 0/1 left factor as sums of selected
  * rows), which the RBM CD fast path uses for binary data batches. Each backend owns its memory; one backend
- * is not safe to call re-entrantly from two threads.
+ * is not safe to call re-entrantly from two threads. It also provides
+ * `rbmSession` (RbmSessionKernels): a CD-k training session whose
+ * parameters, velocities and batch buffers live in a WASM instance of
+ * their own, so `train()` runs each whole update in one call; its
+ * uniforms follow the `random` option.
  *
- * @param options - `threads`: 1 (the default; more threads are not available in this version)
- * @returns a promise of the backend (the Backend kernels and the BinaryStateKernels)
- * @throws ConfigError for an unknown option or an unsupported thread count
+ * @param options - `threads`: 1 (the default; more threads are not available in this version); `random`: 'counter' (default) or 'stream'
+ * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels and rbmSession)
+ * @throws ConfigError for an unknown option, an unsupported thread count or an unknown random mode
  *
  * @example
  * ```ts
@@ -89,6 +107,9 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<W
   const memory = new WebAssembly.Memory({ initial: INITIAL_PAGES });
   const ex = await instantiateKernels(memory);
   const ctx: Context = { heap: new Heap(memory, ex.heapBase()), ex };
+  const mod = await kernelModule();
+  const random = options?.random ?? 'counter';
+  const pool = [await sessionInstance(mod)];
   return Object.freeze({
     name: 'wasm',
     gemm: (c, a, b, shape) => gemm(ctx, c, a, b, shape),
@@ -100,5 +121,6 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<W
     softplusRowSums: (out, x, rows, cols) => softplusRowSums(ctx, out, x, rows, cols),
     selectRowsSum: (c, x, b, rows, k, n) => selectRowsSum(ctx, c, x, b, rows, k, n),
     selectedRowsOuter: (g, x, y, rows, k, n) => selectedRowsOuter(ctx, g, x, y, rows, k, n),
+    rbmSession: (o) => openRbmSession(mod, pool, random, o),
   } satisfies WasmBackend);
 }
