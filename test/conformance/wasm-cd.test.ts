@@ -85,7 +85,9 @@ describe('wasm backend end to end: CD gradients and training', () => {
     expect(maxDiff(other, same)).toBeGreaterThan(1e-3);
   });
 
-  it('two epochs of CD-1 on the digits reach the js reconstruction error (float64 to 1e-9, float32 within 1%)', () => {
+  it('two epochs of CD-1 on the digits reach the js reconstruction error (float64 to 1e-9, float32 within 1%)', async () => {
+    // train() runs CD on the backend's resident session; 'stream' uniforms are the js learner's draws.
+    const wasm = await createWasmBackend({ random: 'stream' });
     const digits = loadDigits({ binarize: true });
     const d = { values: digits.images.subarray(0, 400 * digits.cols), rows: 400, cols: digits.cols };
     const opts = { method: 'cd', k: 1, epochs: 2, batchSize: 10, learningRate: 0.05, momentum: 0, seed: 5 } as const;

@@ -14,7 +14,7 @@ import { createWasmBackend } from '@stochnet/wasm';
 
 let wasm!: Backend;
 beforeAll(async () => {
-  wasm = await createWasmBackend();
+  wasm = await createWasmBackend({ random: 'stream' }); // training's uniforms as the js backend draws them
 });
 
 function rows(n: number, cols: number, binary: boolean): Float64Array {

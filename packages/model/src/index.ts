@@ -51,3 +51,5 @@ export { exactLogLikelihood } from './math/exact-likelihood.js';
 export { clonePlan } from './clone.js';
 export { hasBinaryStateKernels } from './backend-binary.js';
 export type { BinaryStateKernels } from './backend-binary.js';
+export { hasRbmSession } from './backend-rbm-session.js';
+export type { RbmSessionArrays, RbmSessionKernels, RbmSessionOptions, RbmStepResult, RbmStepSettings, RbmTrainingSession } from './backend-rbm-session.js';

@@ -12,3 +12,6 @@ export function heapBase(): usize {
   return __heap_base;
 }
 export { selectRowsSum, selectRowsSumCols, selectedRowsOuter, selectedRowsOuterCols } from './binary';
+export { philox4x32 } from './philox';
+export { cdInit, cdPointer, cdLoaded, cdStep } from './cd';
+export { counterSample, counterUniforms } from './cd-parts';

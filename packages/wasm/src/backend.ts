@@ -4,13 +4,14 @@
  * @module
  */
 import { ConfigError } from '@stochnet/graph';
-import type { Backend, BinaryStateKernels } from '@stochnet/model';
+import type { Backend, BinaryStateKernels, RbmSessionKernels } from '@stochnet/model';
 import { selectRowsSum, selectedRowsOuter } from './binary.js';
 import { gemm, ger, spmm } from './dense.js';
 import type { Context } from './dense.js';
 import { addBias, bernoulli, biasSigmoid, softplusRowSums } from './elementwise.js';
 import { Heap } from './heap.js';
-import { instantiateKernels } from './module.js';
+import { instantiateKernels, kernelModule } from './module.js';
+import { openRbmSession, sessionInstance } from './session.js';
 import { checkThreads, requestedThreads, startThreads } from './threads.js';
 
 /** Options of {@link createWasmBackend}. */
@@ -21,11 +22,24 @@ export interface WasmBackendOptions {
    * no workers, no SharedArrayBuffer needed.
    */
   readonly threads?: number | 'auto' | undefined;
+  /**
+   * How a resident RBM training session (`rbmSession`) makes its uniforms:
+   * `'counter'` (default) draws a key of two values from each step's Rng and
+   * generates the uniforms inside WASM with Philox4x32-10, counter = element
+   * index (results never depend on how the work is split); `'stream'` draws
+   * them from the step's Rng in the JavaScript learner's order, so training
+   * equals the js backend's up to float rounding.
+   */
+  readonly random?: 'counter' | 'stream' | undefined;
 }
 
-/** The wasm backend: every Backend kernel plus the kernels for 0/1 left factors, its thread count and `dispose`. */
+/**
+ * The wasm backend: every Backend kernel plus the kernels for 0/1 left
+ * factors, resident RBM training sessions, its thread count and `dispose`.
+ */
 export type WasmBackend = Backend &
-  BinaryStateKernels & {
+  BinaryStateKernels &
+  RbmSessionKernels & {
     /** The threads the kernels run on (1 after a fallback or after dispose). */
     readonly threads: number;
     /** Ends the helper workers; the backend keeps working on the calling thread. Idempotent. */
@@ -41,11 +55,15 @@ function checkOptions(options: unknown): void {
     throw new ConfigError('createWasmBackend: options must be an object such as { threads: 2 }', { option: 'options', expected: 'object' });
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'threads') {
-      throw new ConfigError(`createWasmBackend: unknown option ${key}; the only option is threads`, { option: key, expected: ['threads'] });
+    if (key !== 'threads' && key !== 'random') {
+      throw new ConfigError(`createWasmBackend: unknown option ${key}; the options are threads and random`, { option: key, expected: ['threads', 'random'] });
     }
   }
   checkThreads((options as { threads?: unknown }).threads);
+  const random = (options as { random?: unknown }).random;
+  if (random !== undefined && random !== 'counter' && random !== 'stream') {
+    throw new ConfigError(`createWasmBackend: random must be 'counter' or 'stream', got ${String(random)}`, { option: 'random', expected: ['counter', 'stream'], received: String(random) });
+  }
 }
 
 /**
@@ -69,7 +87,11 @@ function checkOptions(options: unknown): void {
  * the `js` backend's bit for bit. It also provides the optional
  * `BinaryStateKernels` (products with a 0/1 left factor as sums of selected
  * rows), which the RBM CD fast path uses for binary data batches. Each backend owns its memory; one backend
- * is not safe to call re-entrantly from two threads.
+ * is not safe to call re-entrantly from two threads. It also provides
+ * `rbmSession` (RbmSessionKernels): a CD-k training session whose
+ * parameters, velocities and batch buffers live in a WASM instance of
+ * their own, so `train()` runs each whole update in one call; its
+ * uniforms follow the `random` option.
  *
  * Threads: with `threads` above 1 the memory is a shared
  * `WebAssembly.Memory` and `threads − 1` helper workers (worker_threads in
@@ -88,9 +110,10 @@ function checkOptions(options: unknown): void {
  * a Node process alive; `backend.dispose()` ends them.
  *
  * @param options - `threads`: a positive integer up to 64, or 'auto' for
- *   min(2, hardware threads); default 1 (no workers, no SharedArrayBuffer needed)
- * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels, `threads` and `dispose`)
- * @throws ConfigError for an unknown option or an invalid thread count
+ *   min(2, hardware threads); default 1 (no workers, no SharedArrayBuffer
+ *   needed); `random`: 'counter' (default) or 'stream'
+ * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels, rbmSession, `threads` and `dispose`)
+ * @throws ConfigError for an unknown option, an invalid thread count or an unknown random mode
  *
  * @example
  * ```ts
@@ -115,6 +138,9 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<W
   const memory = threaded?.memory ?? new WebAssembly.Memory({ initial: INITIAL_PAGES });
   const ex = threaded?.ex ?? (await instantiateKernels(memory));
   const ctx: Context = { heap: new Heap(memory, ex.heapBase()), ex, pool: threaded?.pool };
+  const mod = await kernelModule();
+  const random = options?.random ?? 'counter';
+  const pool = [await sessionInstance(mod)];
   return Object.freeze({
     name: 'wasm',
     get threads() {
@@ -133,5 +159,6 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<W
     softplusRowSums: (out, x, rows, cols) => softplusRowSums(ctx, out, x, rows, cols),
     selectRowsSum: (c, x, b, rows, k, n) => selectRowsSum(ctx, c, x, b, rows, k, n),
     selectedRowsOuter: (g, x, y, rows, k, n) => selectedRowsOuter(ctx, g, x, y, rows, k, n),
+    rbmSession: (o) => openRbmSession(mod, pool, random, o),
   } satisfies WasmBackend);
 }

@@ -152,6 +152,11 @@ export class BmLearner implements Learner {
     return dataMinusModel(out, this.positive, this.negative);
   }
 
+  /** Counts an update made elsewhere (the training loop's fused path, which runs CD inside the backend). */
+  countUpdate(): void {
+    this.updates++;
+  }
+
   info(): LearnerInfo {
     return { updates: this.updates, swapAcceptance: this.tempering === null ? null : this.tempering.acceptance() };
   }

@@ -64,7 +64,7 @@ export type ResumeOptions = Partial<TrainOptions> & {
 
 const SAVED_KEYS = [
   'method', 'k', 'epochs', 'batchSize', 'seed', 'learningRate', 'momentum', 'weightDecay', 'l1', 'sparsity', 'schedule', 'maxGradNorm',
-  'sampleVisible', 'sampleHiddenLast', 'chains', 'replicas', 'betas', 'positive', 'allowProbabilities',
+  'sampleVisible', 'sampleHiddenLast', 'chains', 'replicas', 'betas', 'positive', 'allowProbabilities', 'evaluate',
 ] as const;
 
 const saveNumber = (x: number): SavedNumber => (Number.isFinite(x) ? x : (String(x) as SavedNumber));

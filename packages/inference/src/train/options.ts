@@ -120,8 +120,10 @@ export interface TrainOptions extends OptimiserOptions {
   readonly validation?: TrainingData | undefined;
   /** Named metric functions evaluated after every epoch (on training and validation data). */
   readonly metrics?: Readonly<Record<string, Metric>> | undefined;
-  /** Stop when the monitored metric stops improving. */
+  /** Stop when the monitored metric stops improving (needs `evaluate`). */
   readonly earlyStopping?: EarlyStoppingOptions | undefined;
+  /** Evaluate the metrics after every epoch; default true. With false the records carry `train: {}` and `validation: null`. */
+  readonly evaluate?: boolean | undefined;
   /** Called after every step. */
   readonly onBatch?: ((event: BatchEvent) => void) | undefined;
   /** Called after every epoch. */
@@ -134,6 +136,7 @@ export interface ResolvedTrainOptions {
   readonly batchSize: number;
   readonly seed: string;
   readonly metrics: readonly (readonly [string, Metric])[];
+  readonly evaluate: boolean;
   readonly early: {
     readonly metric: string | Metric;
     readonly patience: number;
@@ -195,8 +198,12 @@ export function resolveTrainOptions(fn: string, o: Record<string, unknown>, issu
       early = { metric: metric as string | Metric, patience, mode: mode === 'max' ? 'max' : 'min', restoreBest: restoreBest !== false };
     }
   }
+  const evaluate = o['evaluate'] ?? true;
+  if (typeof evaluate !== 'boolean') bad('evaluate', 'true or false', evaluate);
+  else if (!evaluate && es !== undefined) bad('evaluate', 'true when earlyStopping is set (early stopping monitors the evaluated metrics)', evaluate);
   return {
     epochs: typeof epochs === 'number' ? epochs : 0,
+    evaluate: evaluate !== false,
     batchSize,
     seed: seed._tag === 'Right' ? seed.right : '',
     metrics,

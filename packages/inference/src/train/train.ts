@@ -10,13 +10,15 @@ import type { Network, Rng, StochnetError } from '@stochnet/graph';
 import { clonePlan } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
 import { TrainingDivergedError } from '../errors.js';
-import { createLearner } from '../learn/learner.js';
+import { forkStreams } from '../alea-streams.js';
+import { BmLearner, createLearner } from '../learn/learner.js';
 import type { Learner } from '../learn/learner.js';
 import { Optimiser } from './optimiser.js';
 import { learnOptionsOf, prepareRun } from './prepare.js';
 import type { EpochRecord, ResolvedTrainOptions, TrainingData, TrainOptions } from './options.js';
 import { EarlyStopping, evaluate } from './monitor.js';
 import type { EarlyStoppingState } from './monitor.js';
+import { FusedCd } from './fused-cd.js';
 
 /** Everything a run needs to continue: see `checkpoint` and `resumeTraining`. */
 export interface TrainState {
@@ -102,43 +104,63 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
   const full = data.values instanceof Uint8Array ? new Uint8Array(B * cols) : new Float64Array(B * cols);
   const tail = N % B === 0 ? full : full.subarray(0, (N % B) * cols);
   const total = Math.max(1, resolved.epochs * batches);
-  while (run.epoch < resolved.epochs && !(run.early?.stopped ?? false)) {
-    const e = run.epoch;
-    const er = root.fork(`epoch/${e}`);
-    const order = epochOrder(N, er.fork('shuffle'));
-    let normSum = 0;
-    for (let b = 0; b < batches; b++) {
-      const r0 = b * B;
-      const m = Math.min(B, N - r0);
-      const batch = m === B ? full : tail;
-      for (let r = 0; r < m; r++) {
-        const src = order[r0 + r]! * cols;
-        for (let i = 0; i < cols; i++) batch[r * cols + i] = data.values[src + i]!;
+  const fused = run.epoch < resolved.epochs ? FusedCd.create(plan, optimiser, options, B) : null;
+  try {
+    while (run.epoch < resolved.epochs && !(run.early?.stopped ?? false)) {
+      const e = run.epoch;
+      const er = root.fork(`epoch/${e}`);
+      const order = epochOrder(N, er.fork('shuffle'));
+      let normSum = 0;
+      // The batches' streams er.fork('batch/' + b), draw for draw, without a seedrandom object each.
+      const streams = forkStreams(er, 'batch/', batches);
+      fused?.load();
+      for (let b = 0; b < batches; b++) {
+        const r0 = b * B;
+        const m = Math.min(B, N - r0);
+        const batch = m === B ? full : tail;
+        for (let r = 0; r < m; r++) {
+          const src = order[r0 + r]! * cols;
+          for (let i = 0; i < cols; i++) batch[r * cols + i] = data.values[src + i]!;
+        }
+        const place = { epoch: e, batch: b, step: run.step };
+        let info;
+        if (fused !== null) {
+          info = fused.step(batch, m, streams[b]!, place);
+          if (learner instanceof BmLearner) learner.countUpdate();
+        } else {
+          try {
+            learner.gradient(grad, batch, m, streams[b]!, order.subarray(r0, r0 + m));
+          } catch (err) {
+            if (err instanceof NonFiniteError) throw divergedFromGradient(err, run, e, b);
+            throw err;
+          }
+          info = optimiser.step(grad, place, learner.positive);
+        }
+        run.step++;
+        normSum += info.stepNorm;
+        options.onBatch?.({ epoch: e, batch: b, batches, step: run.step, progress: Math.min(1, run.step / total), learningRate: info.learningRate, stepNorm: info.stepNorm, clipped: info.clipped });
       }
-      try {
-        learner.gradient(grad, batch, m, er.fork(`batch/${b}`), order.subarray(r0, r0 + m));
-      } catch (err) {
-        if (err instanceof NonFiniteError) throw divergedFromGradient(err, run, e, b);
-        throw err;
-      }
-      const info = optimiser.step(grad, { epoch: e, batch: b, step: run.step }, learner.positive);
-      run.step++;
-      normSum += info.stepNorm;
-      options.onBatch?.({ epoch: e, batch: b, batches, step: run.step, progress: Math.min(1, run.step / total), learningRate: info.learningRate, stepNorm: info.stepNorm, clipped: info.clipped });
+      fused?.sync();
+      const record: EpochRecord = {
+        epoch: e,
+        steps: run.step,
+        learningRate: optimiser.learningRateAt(e),
+        momentum: optimiser.momentumAt(e),
+        meanStepNorm: normSum / batches,
+        train: resolved.evaluate ? evaluate(plan, data, resolved.metrics) : {},
+        validation: !resolved.evaluate || options.validation === undefined ? null : evaluate(plan, options.validation, resolved.metrics),
+      };
+      run.history.push(record);
+      run.epoch = e + 1;
+      options.onEpoch?.({ epoch: e, epochs: resolved.epochs, progress: Math.min(1, run.step / total), record, plan });
+      run.early?.update(plan, record, options.validation ?? data);
     }
-    const record: EpochRecord = {
-      epoch: e,
-      steps: run.step,
-      learningRate: optimiser.learningRateAt(e),
-      momentum: optimiser.momentumAt(e),
-      meanStepNorm: normSum / batches,
-      train: evaluate(plan, data, resolved.metrics),
-      validation: options.validation === undefined ? null : evaluate(plan, options.validation, resolved.metrics),
-    };
-    run.history.push(record);
-    run.epoch = e + 1;
-    options.onEpoch?.({ epoch: e, epochs: resolved.epochs, progress: Math.min(1, run.step / total), record, plan });
-    run.early?.update(plan, record, options.validation ?? data);
+  } catch (err) {
+    // A callback or a step threw mid-epoch: leave the plan and velocity at the last applied step.
+    if (fused !== null && !(err instanceof TrainingDivergedError)) fused.sync();
+    throw err;
+  } finally {
+    fused?.dispose();
   }
   const state: TrainState = {
     plan,
@@ -180,7 +202,15 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
  * monitored metric (on validation data when given). Divergence guard: a
  * non-finite gradient, or a step that would make a parameter non-finite,
  * throws a TrainingDivergedError carrying the trained copy at its last
- * finite parameters; the step is not applied. Every option and the data
+ * finite parameters; the step is not applied. With `evaluate: false` no
+ * metric is evaluated (records carry `train: {}`, `validation: null`).
+ * Fused path: for CD on an `rbm` plan with a dense, unmasked visible ×
+ * hidden coupling, without sampleVisible, sampleHiddenLast, sparsity or
+ * maxGradNorm, on a backend with `rbmSession` (the wasm backend), each
+ * update runs inside the backend on resident parameters (see
+ * RbmTrainingSession; its uniforms follow the backend's random mode); the
+ * plan and optimiser velocity are synchronised at every epoch end and
+ * when a step diverges or a callback throws. Every option and the data
  * are checked first, every problem collected: a failed call changes
  * nothing and consumes no randomness.
  *
