@@ -40,6 +40,8 @@ export interface StartedReport {
   readonly testRows: number;
   /** The first training digits. */
   readonly data: Picture;
+  /** The kernels the run computes on, e.g. "wasm (WebAssembly SIMD, 2 threads)". */
+  readonly kernels: string;
 }
 
 /** Worker → page: one epoch is done. */
@@ -55,6 +57,8 @@ export interface EpochReport {
   readonly testError: number;
   /** Training rows processed per second in this epoch. */
   readonly samplesPerSecond: number;
+  /** The kernels the run computes on (as in the started report). */
+  readonly kernels: string;
   /** Each hidden unit's weights as an 8 × 8 tile. */
   readonly filters: Picture;
   /** The persistent chains' visible states (the fantasy particles). */

@@ -6,8 +6,8 @@
  */
 import { InvariantError, canonicalSeed, rbm, visibleBiasFromData } from '@stochnet/graph';
 import type { Seed } from '@stochnet/graph';
-import { compile, visibleGivenHidden } from '@stochnet/model';
-import type { Plan } from '@stochnet/model';
+import { compile, jsBackend, visibleGivenHidden } from '@stochnet/model';
+import type { Backend, Plan } from '@stochnet/model';
 import { checkpoint, resumeTraining, train } from '@stochnet/inference';
 import type { TrainingData, TrainOptions, TrainResult } from '@stochnet/inference';
 import { digitsSplit, filtersGrid, imageGrid } from '@stochnet/data';
@@ -59,10 +59,11 @@ function splitChains(plan: Plan, states: ArrayLike<number>, chains: number): { v
  * @param seed - the seed of the whole run
  * @param settings - hyperparameters and picture layout
  * @param now - a clock in milliseconds (performance.now in the page)
+ * @param kernels - the backend to train on and the line that names it (default the js backend)
  * @returns the session
  * @throws SeedError for a seed stochnet does not accept; the errors of train for bad settings
  */
-export function startSession(seed: Seed, settings: RunSettings, now: () => number): Session {
+export function startSession(seed: Seed, settings: RunSettings, now: () => number, kernels: { readonly backend: Backend; readonly description: string } = { backend: jsBackend, description: 'js' }): Session {
   const canonical = canonicalSeed(seed);
   if (canonical._tag === 'Left') throw canonical.left;
   const split = digitsSplit(canonical.right, { binarize: true });
@@ -73,7 +74,8 @@ export function startSession(seed: Seed, settings: RunSettings, now: () => numbe
     shape: [8, 8],
     visibleBias: visibleBiasFromData(data.values, data.rows, data.cols),
   });
-  const plan = compile(net);
+  const { backend, description } = kernels;
+  const plan = compile(net, { backend });
   const options: TrainOptions = {
     method: 'pcd',
     k: settings.k,
@@ -94,6 +96,7 @@ export function startSession(seed: Seed, settings: RunSettings, now: () => numbe
     trainRows: data.rows,
     testRows: test.rows,
     data: grid(data.values.subarray(0, settings.chains * data.cols)),
+    kernels: description,
   };
   return {
     started,
@@ -106,7 +109,7 @@ export function startSession(seed: Seed, settings: RunSettings, now: () => numbe
     epoch(): EpochReport {
       const t0 = now();
       // Epoch by epoch: a checkpoint resumed for one more epoch equals the uninterrupted run.
-      result = result === null ? train(plan, data, options) : resumeTraining(checkpoint(result.state), data, { epochs: epochsDone + 1, validation: test });
+      result = result === null ? train(plan, data, options) : resumeTraining(checkpoint(result.state), data, { epochs: epochsDone + 1, validation: test, backend });
       const seconds = Math.max(1e-3, (now() - t0) / 1000);
       epochsDone++;
       const record = result.history[result.history.length - 1]!;
@@ -121,6 +124,7 @@ export function startSession(seed: Seed, settings: RunSettings, now: () => numbe
         trainError: record.train['reconstruction'] ?? Number.NaN,
         testError: record.validation?.['reconstruction'] ?? Number.NaN,
         samplesPerSecond: data.rows / seconds,
+        kernels: description,
         filters: picture(filtersGrid(result.plan, layout)),
         particles: grid(visible),
         probabilities: grid(probabilities),

@@ -17,20 +17,20 @@ function error(x: number): string {
  * The status after an epoch.
  *
  * @param r - the epoch's report
- * @returns e.g. "epoch 3 / 200 · reconstruction error 0.0931 train, 0.0948 test · 5,120 samples/s"
+ * @returns e.g. "epoch 3 / 200 · reconstruction error 0.0931 train, 0.0948 test · 5,120 samples/s on wasm (WebAssembly SIMD, 2 threads)"
  */
 export function epochStatus(r: EpochReport): string {
-  return `epoch ${r.epoch} / ${r.epochs} · reconstruction error ${error(r.trainError)} train, ${error(r.testError)} test · ${whole.format(r.samplesPerSecond)} samples/s`;
+  return `epoch ${r.epoch} / ${r.epochs} · reconstruction error ${error(r.trainError)} train, ${error(r.testError)} test · ${whole.format(r.samplesPerSecond)} samples/s on ${r.kernels}`;
 }
 
 /**
  * The status once a run is set up.
  *
  * @param r - the opening report
- * @returns e.g. "seed 2024 · 1,500 training and 297 test digits · training…"
+ * @returns e.g. "seed 2024 · 1,500 training and 297 test digits · training on wasm (WebAssembly SIMD, 2 threads)…"
  */
 export function startedStatus(r: StartedReport): string {
-  return `seed ${r.seed} · ${whole.format(r.trainRows)} training and ${whole.format(r.testRows)} test digits · training…`;
+  return `seed ${r.seed} · ${whole.format(r.trainRows)} training and ${whole.format(r.testRows)} test digits · training on ${r.kernels}…`;
 }
 
 /**

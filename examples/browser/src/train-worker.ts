@@ -7,6 +7,7 @@
  */
 import { StochnetError } from '@stochnet/graph';
 import type { PageMessage, Picture, WorkerMessage } from './protocol.js';
+import { fastestBackend } from '@stochnet/wasm';
 import { startSession } from './session.js';
 import { SETTINGS } from './settings.js';
 
@@ -22,6 +23,8 @@ interface RunControl {
 }
 
 const scope = self as unknown as WorkerScope;
+// The fastest kernels here: WebAssembly SIMD (two threads when the page is cross-origin isolated), else js.
+const kernels = fastestBackend();
 let current: RunControl | null = null;
 
 function isPicture(value: unknown): value is Picture {
@@ -41,7 +44,7 @@ function nextTask(): Promise<void> {
 }
 
 async function run(seed: string, control: RunControl): Promise<void> {
-  const session = startSession(seed, SETTINGS, () => performance.now());
+  const session = startSession(seed, SETTINGS, () => performance.now(), await kernels);
   post(session.started);
   while (!session.done) {
     await nextTask();

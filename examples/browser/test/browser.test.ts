@@ -30,7 +30,7 @@ describe.skipIf(!hasChromium)('the browser example in headless Chromium', () => 
     page = await browser.context.newPage();
     page.setDefaultTimeout(WAIT_MS);
     page.on('console', (m) => {
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+      if (m.type() === 'error' || (m.type() === 'warning' && m.text().startsWith('@stochnet/'))) problems.push(`console ${m.type()}: ${m.text()}`);
     });
     page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
     await page.goto(server.url, { waitUntil: 'load' });
@@ -56,7 +56,9 @@ describe.skipIf(!hasChromium)('the browser example in headless Chromium', () => 
     expect(await page.isDisabled('#start')).toBe(true);
     await page.waitForFunction(() => Number(document.getElementById('status')?.dataset['epoch']) >= 1, null, { timeout: WAIT_MS });
     const status = await page.textContent('#status');
-    expect(status).toMatch(/^epoch \d+ \/ 200 · reconstruction error 0\.\d{4} train, 0\.\d{4} test · [\d,]+ samples\/s$/);
+    // The page is served cross-origin isolated, so the worker's wasm backend gets SharedArrayBuffer and its threads.
+    expect(status).toMatch(/^epoch \d+ \/ 200 · reconstruction error 0\.\d{4} train, 0\.\d{4} test · [\d,]+ samples\/s on wasm \(WebAssembly SIMD, \d+ threads?\)$/);
+    expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
     const pixels = await page.evaluate(readCanvases, CANVASES);
     for (const p of pixels) {
       expect(p.width, p.id).toBeGreaterThan(64);
@@ -75,7 +77,7 @@ describe.skipIf(!hasChromium)('the browser example in headless Chromium', () => 
     expect(await page.isDisabled('#stop')).toBe(true);
   });
 
-  it('raised no console error and no page error', () => {
+  it('raised no console error, no stochnet warning (such as a one-thread fallback) and no page error', () => {
     expect(problems).toEqual([]);
   });
 });

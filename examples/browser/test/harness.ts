@@ -64,7 +64,10 @@ export async function buildPage(): Promise<Closable & { readonly dir: string }> 
   return { dir, close: () => rm(dir, { recursive: true, force: true }) };
 }
 
-/** Serves `root` read-only on 127.0.0.1 at a free port. */
+/** Cross-origin isolation headers, as vite.config.ts sets them: the page gets SharedArrayBuffer. */
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+/** Serves `root` read-only on 127.0.0.1 at a free port, cross-origin isolated. */
 export async function serveStatic(root: string): Promise<Closable & { readonly url: string }> {
   const base = resolve(root);
   const server = createServer((req, res) => {
@@ -81,7 +84,7 @@ export async function serveStatic(root: string): Promise<Closable & { readonly u
       return;
     }
     readFile(file).then(
-      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
+      (body) => res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...ISOLATED }).end(body),
       () => res.writeHead(404).end(),
     );
   });

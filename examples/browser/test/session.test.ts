@@ -79,8 +79,8 @@ describe('status line', () => {
     const s = startSession('7', TINY, clock);
     const report = { ...s.epoch(), trainError: 0.09314, testError: Number.NaN, samplesPerSecond: 51234.4 };
     const line = epochStatus(report);
-    expect(line).toBe('epoch 1 / 2 · reconstruction error 0.0931 train, — test · 51,234 samples/s');
-    expect(startedStatus(s.started)).toBe('seed 7 · 1,500 training and 297 test digits · training…');
+    expect(line).toBe('epoch 1 / 2 · reconstruction error 0.0931 train, — test · 51,234 samples/s on js');
+    expect(startedStatus(s.started)).toBe('seed 7 · 1,500 training and 297 test digits · training on js…');
     expect(stoppedStatus({ type: 'stopped', reason: 'stopped', epoch: 1 }, line)).toBe(`stopped · ${line}`);
     expect(stoppedStatus({ type: 'stopped', reason: 'finished', epoch: 0 }, null)).toBe('finished before the first epoch');
   });
