@@ -87,10 +87,12 @@ export interface Learner {
 
 /** @internal The learner behind every rule. */
 export class BmLearner implements Learner {
-  readonly positive: Gradient;
-  readonly negative: Gradient;
-  private readonly rbm: RbmPhases | null;
-  private readonly general: GeneralPositive;
+  // Buffers are made on first use: a run whose updates execute elsewhere (a backend's
+  // training session) never allocates them.
+  private positiveBuf: Gradient | null = null;
+  private negativeBuf: Gradient | null = null;
+  private rbmBuf: RbmPhases | null | undefined = undefined;
+  private generalBuf: GeneralPositive | null = null;
   private readonly nv: number;
   private updates: number;
   private chains: GibbsState | null;
@@ -102,14 +104,27 @@ export class BmLearner implements Learner {
     private readonly chainRng: Rng | null,
     snapshot: LearnerSnapshot | null,
   ) {
-    this.positive = zeroGradient(plan);
-    this.negative = zeroGradient(plan);
-    this.rbm = isFastRbm(plan) ? new RbmPhases(plan, opts) : null;
-    this.general = new GeneralPositive(plan, opts);
     this.nv = visibleCount(plan);
     this.updates = snapshot?.updates ?? 0;
     this.chains = snapshot?.chains ? restoreChains(plan, snapshot.chains) : null;
     this.tempering = snapshot?.tempering ? Tempering.restore(plan, snapshot.tempering) : null;
+  }
+
+  get positive(): Gradient {
+    return (this.positiveBuf ??= zeroGradient(this.plan));
+  }
+
+  get negative(): Gradient {
+    return (this.negativeBuf ??= zeroGradient(this.plan));
+  }
+
+  private get rbm(): RbmPhases | null {
+    if (this.rbmBuf === undefined) this.rbmBuf = isFastRbm(this.plan) ? new RbmPhases(this.plan, this.opts) : null;
+    return this.rbmBuf;
+  }
+
+  private get general(): GeneralPositive {
+    return (this.generalBuf ??= new GeneralPositive(this.plan, this.opts));
   }
 
   get method(): 'cd' | 'pcd' | 'pt' {

@@ -86,7 +86,8 @@ export class Optimiser {
   private readonly o: ResolvedOptimiserOptions;
   private readonly free: FreeParameters;
   private readonly velocity: Gradient;
-  private readonly next: Gradient;
+  // The step being formed; made on first use (a run on a backend's training session never needs it).
+  private nextBuf: Gradient | null = null;
   private q: Float64Array | null = null;
   private qNext: Float64Array | null = null;
   private readonly hidden: Uint8Array;
@@ -105,7 +106,6 @@ export class Optimiser {
     this.plan = plan;
     this.free = freeParameters(plan);
     this.velocity = zeroGradient(plan);
-    this.next = zeroGradient(plan);
     this.hidden = new Uint8Array(plan.size);
     for (const b of plan.blocks) if (b.role !== 'visible') this.hidden.fill(1, b.offset, b.offset + b.size);
   }
@@ -168,7 +168,8 @@ export class Optimiser {
    * @throws TrainingDivergedError when the gradient or a new parameter is not finite (nothing is written)
    */
   step(grad: Gradient, place: StepPlace, positive: Gradient | null = null): StepInfo {
-    const { o, free, plan, velocity, next } = this;
+    const { o, free, plan, velocity } = this;
+    const next = (this.nextBuf ??= zeroGradient(plan));
     this.checkStep(grad, place, positive);
     const eta = learningRateAt(o, place.epoch);
     const mu = momentumAt(o, place.epoch);

@@ -100,11 +100,12 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
   const cols = data.cols;
   const B = Math.min(resolved.batchSize, N);
   const batches = Math.ceil(N / B);
-  const grad = { bias: new Float64Array(plan.size), weights: plan.weights.map((w) => new Float64Array(w.weights.length)) };
   const full = data.values instanceof Uint8Array ? new Uint8Array(B * cols) : new Float64Array(B * cols);
   const tail = N % B === 0 ? full : full.subarray(0, (N % B) * cols);
   const total = Math.max(1, resolved.epochs * batches);
   const fused = run.epoch < resolved.epochs ? FusedCd.create(plan, optimiser, options, B) : null;
+  // The ascent direction of the general path (float64); a session forms its steps in its own memory.
+  const grad = fused === null ? { bias: new Float64Array(plan.size), weights: plan.weights.map((w) => new Float64Array(w.weights.length)) } : null;
   try {
     while (run.epoch < resolved.epochs && !(run.early?.stopped ?? false)) {
       const e = run.epoch;
@@ -129,12 +130,12 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
           if (learner instanceof BmLearner) learner.countUpdate();
         } else {
           try {
-            learner.gradient(grad, batch, m, streams[b]!, order.subarray(r0, r0 + m));
+            learner.gradient(grad!, batch, m, streams[b]!, order.subarray(r0, r0 + m));
           } catch (err) {
             if (err instanceof NonFiniteError) throw divergedFromGradient(err, run, e, b);
             throw err;
           }
-          info = optimiser.step(grad, place, learner.positive);
+          info = optimiser.step(grad!, place, learner.positive);
         }
         run.step++;
         normSum += info.stepNorm;
