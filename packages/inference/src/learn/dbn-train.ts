@@ -71,6 +71,9 @@ export interface TrainDbnResult {
   readonly layers: readonly DbnLayerResult[];
 }
 
+/** Rows propagated to the next layer per backend call. */
+const PROPAGATE_ROWS = 256;
+
 /** Sets p ← log(p̄/(1 − p̄)) of the column means, p̄ clamped to [1e-3, 1 − 1e-3]. */
 function logitOfMeans(out: Float64Array, data: TrainingData): void {
   const m = new Float64Array(data.cols);
@@ -176,7 +179,12 @@ export function trainDbn(net: Network | readonly number[], data: TrainingData, o
       plan.bias.set(p.bias.subarray(h.offset, h.offset + h.size), top.offset);
     } else {
       const next = new Float64Array(input.rows * layer.outputs);
-      hiddenGivenVisibleInto(next, p, input.values, input.rows, { values: 'unit-interval' });
+      // In tiles of rows, so the backend's scratch (WebAssembly memory never shrinks) stays small.
+      for (let r0 = 0; r0 < input.rows; r0 += PROPAGATE_ROWS) {
+        const m = Math.min(PROPAGATE_ROWS, input.rows - r0);
+        const rowsIn = input.values.subarray(r0 * layer.inputs, (r0 + m) * layer.inputs);
+        hiddenGivenVisibleInto(next.subarray(r0 * layer.outputs, (r0 + m) * layer.outputs), p, rowsIn, m, { values: 'unit-interval' });
+      }
       if (o.propagate === 'samples') {
         const rng = root.fork(`propagate/${k}`);
         for (let t = 0; t < next.length; t++) next[t] = rng.next() < next[t]! ? 1 : 0;
