@@ -189,6 +189,9 @@ describe('evaluate: false', () => {
     const data = dataset(10, 4, 0.3, 'ev2');
     const p = plan(4, 2, 'float64', jsBackend);
     expect(() => train(p, data, { ...base, evaluate: false, earlyStopping: { patience: 2 } })).toThrow(ConfigError);
+    for (const bad of ['no', 0, null]) {
+      expect(() => train(p, data, { ...base, evaluate: bad as unknown as boolean })).toThrow(expect.objectContaining({ code: 'CONFIG', details: expect.objectContaining({ option: 'evaluate' }) }));
+    }
     expect(() => train(p, data, { ...base, evaluate: 'no' as unknown as boolean })).toThrow(ConfigError);
   });
 });

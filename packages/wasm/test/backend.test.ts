@@ -25,6 +25,8 @@ describe('createWasmBackend', () => {
     ["threads: 'two'", { threads: 'two' }],
     ['threads: NaN', { threads: Number.NaN }],
     ['an unknown key', { thread: 1 }],
+    ["random: 'philox'", { random: 'philox' }],
+    ['random: null', { random: null }],
     ['a number', 3],
   ])('rejects %s with a ConfigError', async (_label, options) => {
     await expect(createWasmBackend(options as never)).rejects.toBeInstanceOf(ConfigError);

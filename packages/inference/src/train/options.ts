@@ -198,7 +198,7 @@ export function resolveTrainOptions(fn: string, o: Record<string, unknown>, issu
       early = { metric: metric as string | Metric, patience, mode: mode === 'max' ? 'max' : 'min', restoreBest: restoreBest !== false };
     }
   }
-  const evaluate = o['evaluate'] ?? true;
+  const evaluate = o['evaluate'] === undefined ? true : o['evaluate'];
   if (typeof evaluate !== 'boolean') bad('evaluate', 'true or false', evaluate);
   else if (!evaluate && es !== undefined) bad('evaluate', 'true when earlyStopping is set (early stopping monitors the evaluated metrics)', evaluate);
   return {
