@@ -6,13 +6,12 @@
  * estimate beside it as a cross-check.
  */
 import { sbn, visibleBiasFromData } from '@stochnet/graph';
-import { compile } from '@stochnet/model';
+import { compile, exactLogLikelihood } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
 import { importanceLogLikelihood, trainSbn } from '@stochnet/inference';
 import type { TrainSbnOptions, TrainSbnResult } from '@stochnet/inference';
 import { fmt, now, since } from './evaluate.js';
 import type { Rows } from './evaluate.js';
-import { exactSbnRowLogLikelihoods } from './sbn-exact.js';
 
 const EPOCHS = 60;
 const common = { epochs: EPOCHS, batchSize: 10, weightDecay: 1e-4, seed: 'quality/sbn' } as const;
@@ -31,14 +30,9 @@ function describeOptions(o: TrainSbnOptions): string {
   return parts.join(', ');
 }
 
-/** Exact mean log-likelihoods of two data sets in one enumeration pass. */
+/** Exact mean log-likelihoods of two data sets (a two-layer SBN enumerates its hidden states once per set). */
 function exactPair(plan: Plan, a: Rows, b: Rows): [number, number] {
-  const both = new Uint8Array((a.rows + b.rows) * a.cols);
-  both.set(a.values);
-  both.set(b.values, a.values.length);
-  const each = exactSbnRowLogLikelihoods(plan, both, a.rows + b.rows);
-  const mean = (from: number, to: number): number => each.subarray(from, to).reduce((s, x) => s + x, 0) / (to - from);
-  return [mean(0, a.rows), mean(a.rows, a.rows + b.rows)];
+  return [exactLogLikelihood(plan, a.values, a.rows), exactLogLikelihood(plan, b.values, b.rows)];
 }
 
 /** Runs the SBN part and prints its lines; returns the test figures by label. */
