@@ -1,6 +1,6 @@
 /**
  * Conformance checks for entry validation: every kernel rejects a too-short
- * buffer or an invalid dimension with a ShapeError whose details name the
+ * or missing buffer, a missing shape or sparse matrix, or an invalid dimension with a ShapeError whose details name the
  * argument (and, for lengths, the expected and received lengths), and writes
  * nothing before it throws.
  */
@@ -44,6 +44,11 @@ function gemmCalls(b: Backend, dtype: Dtype): BadCall[] {
     mk(12, 15, 20, { ...shape, m: -1 }, 'negative m', 'm'),
     mk(12, 15, 20, { ...shape, n: 1.5 }, 'fractional n', 'n'),
     mk(12, 15, 20, { ...shape, k: Number.NaN }, 'NaN k', 'k'),
+    mk(12, 15, 20, null as unknown as GemmShape, 'null shape', 'shape'),
+    (() => {
+      const [a, bb] = [filled(dtype, 15), filled(dtype, 20)];
+      return { label: 'gemm null c', argument: 'c', buffers: [a, bb], call: () => b.gemm(null as unknown as FloatArray, a, bb, shape) };
+    })(),
   ];
 }
 
@@ -110,6 +115,7 @@ function spmmCalls(b: Backend, dtype: Dtype): BadCall[] {
   add('short colIdx', 's.colIdx', c, x, { ...s, colIdx: Int32Array.of(0, 1, 1) }, 2, [4, 3]);
   add('short values', 's.values', c, x, { ...s, values: filled(dtype, 3) }, 2, [4, 3]);
   add('negative batch', 'batch', c, x, s, -1);
+  calls.push({ label: 'spmm null S', argument: 's', buffers: [c, x], call: () => b.spmm(c, x, null as unknown as CsrMatrix, 2, 1) });
   return calls;
 }
 

@@ -51,5 +51,7 @@ export { exactLogLikelihood } from './math/exact-likelihood.js';
 export { clonePlan } from './clone.js';
 export { hasBinaryStateKernels } from './backend-binary.js';
 export type { BinaryStateKernels } from './backend-binary.js';
+export { kernelChecks } from './kernel-checks.js';
+export type { KernelChecks } from './kernel-checks.js';
 export { hasRbmSession } from './backend-rbm-session.js';
 export type { RbmSessionArrays, RbmSessionKernels, RbmSessionOptions, RbmStepResult, RbmStepSettings, RbmTrainingSession } from './backend-rbm-session.js';

@@ -8,7 +8,7 @@
  * @module
  */
 import type { CsrMatrix, FloatArray, GemmShape } from '@stochnet/model';
-import { assertDim, assertLength, assertNoOverlap } from './checks.js';
+import { assertDim, assertLength, assertNoOverlap, assertObject } from './checks.js';
 import type { Heap } from './heap.js';
 import type { KernelExports } from './module.js';
 import { gemmParallel } from './parallel.js';
@@ -43,6 +43,7 @@ function scaleInPlace(c: FloatArray, len: number, beta: number): void {
  * @internal
  */
 export function gemm(ctx: Context, c: FloatArray, a: FloatArray, b: FloatArray, shape: GemmShape): void {
+  assertObject('gemm', 'shape', shape);
   const { m, n, k, alpha, beta } = shape;
   assertDim('gemm', 'm', m);
   assertDim('gemm', 'n', n);
@@ -112,6 +113,7 @@ export function ger(ctx: Context, g: FloatArray, x: FloatArray, y: FloatArray, m
  * @internal
  */
 export function spmm(ctx: Context, c: FloatArray, x: FloatArray, s: CsrMatrix, batch: number, alpha: number): void {
+  assertObject('spmm', 's', s);
   const { rows, cols, rowPtr, colIdx, values } = s;
   assertDim('spmm', 'batch', batch);
   assertDim('spmm', 's.rows', rows);
