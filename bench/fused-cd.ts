@@ -11,23 +11,15 @@
  * Run alone: `node --import tsx bench/fused-cd.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { rbm } from '@stochnet/graph';
-import { compile, jsBackend } from '@stochnet/model';
+import { jsBackend } from '@stochnet/model';
 import type { Backend } from '@stochnet/model';
-import { train } from '@stochnet/inference';
 import { createWasmBackend } from '@stochnet/wasm';
-import { head, median, seconds, w1Data, w2Data } from './speed-cases.js';
+import { head, median, trainCd1, w1Data, w2Data } from './speed-cases.js';
 import type { BinaryData } from './speed-cases.js';
 
-/** Samples per second of one CD-1 run with evaluate: false. */
+/** Samples per second of one CD-1 run of the shared recipe with evaluate: false. */
 function rate(backend: Backend, data: BinaryData, hidden: number, batchSize: number, epochs: number): number {
-  const plan = compile(rbm(data.cols, hidden, { seed: 'bench/speed' }), { dtype: 'float32', backend });
-  const t = seconds(() => {
-    train(plan, { values: data.values, rows: data.rows, cols: data.cols }, {
-      method: 'cd', k: 1, epochs, batchSize, learningRate: 0.05, momentum: 0, seed: 'bench/speed', evaluate: false,
-    });
-  });
-  return (data.rows * epochs) / t;
+  return trainCd1(backend, data, hidden, batchSize, epochs).samplesPerSecond;
 }
 
 /** Prints W2 and W1 figures for each path. */

@@ -7,13 +7,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { expectRejectsWithoutMutation, snapshot } from '../../../test/support/no-mutation.js';
 import { network } from '../src/builder.js';
-import { addEdge, addGroup, mutate, removeCoupling, removeGroup, setBias, setBiasAt, setWeight, setWeights } from '../src/edit.js';
+import { addEdge, mutate, setBias, setBiasAt, setWeight, setWeights } from '../src/edit.js';
 import { NonFiniteError, StochnetError } from '../src/errors.js';
 import { constant, normal, smallRandom, zeros } from '../src/init.js';
 import { rbm } from '../src/presets.js';
 import type { Network } from '../src/types.js';
 import { validateNetwork } from '../src/validate.js';
-import { findDirectedCycle } from '../src/view.js';
 import { canonical, paramsOf } from './core-nets.js';
 import { commands, start } from './p1-model.js';
 

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { BinaryDataError, ConfigError, SchemaError, ShapeError, ValidationError, VersionError, restoreRng } from '@stochnet/graph';
+import { BinaryDataError, SchemaError, ShapeError, ValidationError, VersionError, restoreRng } from '@stochnet/graph';
 import type { RngState } from '@stochnet/graph';
 import type { Dtype, FloatArray, Plan } from '@stochnet/model';
 import { checkChains } from './chains.js';
