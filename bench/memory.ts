@@ -1,9 +1,9 @@
 /**
  * Peak memory of a 784-500-500-2000 DBN training run (one epoch per layer,
- * 2,000 synthetic binary rows, batch 100, float32, the wasm backend when it
- * loads): a fresh Node process trains and reports its peak resident set,
- * and the runtime's own footprint measured before training starts (Node,
- * the modules, the backend). The figure printed is how many times the
+ * 2,000 synthetic binary rows, batch 100, float32, on `fastestBackend()`):
+ * a fresh Node process trains and reports its peak resident set, and the
+ * runtime's own footprint measured before training starts (Node, the
+ * modules, the backend). The figure printed is how many times the
  * parameter and batch-buffer bytes the training added on top of that
  * footprint and of the training data it holds.
  *
@@ -39,7 +39,7 @@ export function run(): MemoryFigures {
   const f = JSON.parse(out.trim().split('\n').at(-1)!) as MemoryFigures;
   const own = f.parameterBytes + f.batchBytes;
   const added = f.peakRss - f.baselineRss - f.dataBytes;
-  console.log(`  DBN 784-500-500-2000, ${f.rows} rows, batch 100, 1 epoch per layer, float32, ${f.backend} backend: ${f.seconds.toFixed(1)} s`);
+  console.log(`  DBN 784-500-500-2000, ${f.rows} rows, batch 100, 1 epoch per layer, float32, on ${f.backend}: ${f.seconds.toFixed(1)} s`);
   console.log(`   runtime footprint before training (Node, modules, backend)   ${mib(f.baselineRss)}`);
   console.log(`   parameters ${mib(f.parameterBytes)} + largest batch buffers ${mib(f.batchBytes)} = ${mib(own)}; training data held ${mib(f.dataBytes)}`);
   console.log(`   peak RSS ${mib(f.peakRss)}: ${mib(added)} above footprint and data = ${(added / own).toFixed(2)}× parameters + batch buffers (goal < 2×)`);

@@ -6,21 +6,15 @@
  * Argument: the number of training rows (default 2000).
  */
 import { createRng } from '@stochnet/graph';
-import { jsBackend } from '@stochnet/model';
-import type { Backend } from '@stochnet/model';
 import { trainDbn } from '@stochnet/inference';
-import { createWasmBackend } from '@stochnet/wasm';
+import { fastestBackend } from '@stochnet/wasm';
 
 const rows = Number(process.argv[2] ?? '2000');
 const sizes = [784, 500, 500, 2000] as const;
 const batchSize = 100;
 
-let backend: Backend;
-try {
-  backend = await createWasmBackend();
-} catch {
-  backend = jsBackend;
-}
+// The kernels the CLI and the demo pick: WebAssembly (two threads where available), else js.
+const { backend, description } = await fastestBackend();
 globalThis.gc?.();
 const baseline = process.memoryUsage().rss;
 
@@ -41,7 +35,7 @@ for (let k = 0; k + 1 < sizes.length; k++) batch = Math.max(batch, batchSize * (
 // Training data held for the upper layers: p(h | input) of every row, float64, for layers 1 and 2.
 const data = rows * sizes[0] + rows * (sizes[1] + sizes[2]) * 8;
 console.log(JSON.stringify({
-  backend: backend.name,
+  backend: description,
   rows,
   seconds,
   baselineRss: baseline,
