@@ -1,7 +1,7 @@
 /**
  * The ancestral pass shared by ancestral sampling, DBN sampling and the
  * posterior sampler's initial state: blocks visited in a given order, each
- * drawn from σ(field) by the backend's bernoulli kernel on supplied uniforms,
+ * drawn from σ(field) as [u < p] (the bernoulli kernel's rule) on supplied uniforms,
  * observed units set to their values (and, optionally, their log-likelihoods
  * accumulated for likelihood weighting).
  *
@@ -37,9 +37,7 @@ export function forkUniforms(root: Rng, label: string, size: number): UniformFil
 
 /** @internal Uniforms from persistent streams: row r reads its next `size` draws from stream r. */
 export function streamUniforms(streams: AleaStreams, size: number): UniformFill {
-  return (uni, row0, count) => {
-    for (let r = 0; r < count; r++) for (let g = 0; g < size; g++) uni[r * size + g] = streams.next(row0 + r);
-  };
+  return (uni, row0, count) => streams.fillStreams(row0, count, size, uni, 0, size);
 }
 
 /** Observed units of one block: local indices and their columns in the evidence values. */
@@ -55,8 +53,6 @@ export class AncestralPass {
   private readonly field: FloatArray;
   private readonly prob: FloatArray;
   private readonly zero: FloatArray;
-  private readonly bits: Uint8Array;
-  private readonly u: Float64Array;
   private readonly uni: Float64Array;
   private readonly ev: ResolvedEvidence | null;
   private readonly observed: readonly BlockObserved[];
@@ -73,8 +69,6 @@ export class AncestralPass {
     this.field = stateBuffer(plan, ROW_CHUNK * maxBlock);
     this.prob = stateBuffer(plan, ROW_CHUNK * maxBlock);
     this.zero = stateBuffer(plan, maxBlock);
-    this.bits = new Uint8Array(ROW_CHUNK * maxBlock);
-    this.u = new Float64Array(ROW_CHUNK * maxBlock);
     // Float64 uniforms: float32 would round some u up to 1, and p = 1 must always fire.
     this.uni = new Float64Array(ROW_CHUNK * plan.size);
     this.observed = plan.blocks.map((blk) => {
@@ -120,13 +114,15 @@ export class AncestralPass {
     const off = blk.offset;
     const field = this.field.subarray(0, count * m);
     blockFieldInto(field, plan, tile, count, b, { workspace: this.ws });
-    plan.backend.biasSigmoid(this.prob, field, this.zero, count, m);
-    const u = this.u;
+    const prob = this.prob;
+    plan.backend.biasSigmoid(prob, field, this.zero, count, m);
+    // s = [u < p], the bernoulli kernel's rule, written straight into the tile.
     const uni = this.uni;
-    for (let r = 0; r < count; r++) for (let i = 0; i < m; i++) u[r * m + i] = uni[r * n + off + i]!;
-    plan.backend.bernoulli(this.bits, this.prob, u, count * m);
-    const bits = this.bits;
-    for (let r = 0; r < count; r++) for (let i = 0; i < m; i++) tile[r * n + off + i] = bits[r * m + i]!;
+    for (let r = 0; r < count; r++) {
+      const at = r * n + off;
+      const pr = r * m;
+      for (let i = 0; i < m; i++) tile[at + i] = +(uni[at + i]! < prob[pr + i]!);
+    }
     const obs = this.observed[b]!;
     const ev = this.ev;
     if (ev === null || obs.local.length === 0) return;

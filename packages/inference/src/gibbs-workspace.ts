@@ -25,8 +25,8 @@ export interface PartBuffers {
   readonly prob: FloatArray;
   /** Uniforms, chains × k; each part has its own region. */
   readonly u: Float64Array;
-  /** Bernoulli draws, chains × k. */
-  readonly draw: Uint8Array;
+  /** The first unit's global index when the units are consecutive, else −1. */
+  readonly start: number;
   /** k zeros: the bias argument of biasSigmoid (fields already hold the bias). */
   readonly zero: FloatArray;
 }
@@ -99,7 +99,6 @@ export function createGibbsWorkspace(plan: Plan, chains: number): GibbsWorkspace
   }
   const pre = stateBuffer(plan, chains * maxK);
   const prob = stateBuffer(plan, chains * maxK);
-  const draw = new Uint8Array(chains * maxK);
   const zero = stateBuffer(plan, maxK);
   const u = new Float64Array(chains * total);
   const uniforms: Float64Array[] = [];
@@ -115,14 +114,17 @@ export function createGibbsWorkspace(plan: Plan, chains: number): GibbsWorkspace
       at += n;
       uniforms.push(ub);
       widths.push(k);
+      const units = Int32Array.from(local, (i) => blk.offset + i);
+      let start = k === 0 ? -1 : units[0]!;
+      for (let t = 1; t < k && start >= 0; t++) if (units[t] !== start + t) start = -1;
       return {
         part,
         k,
-        units: Int32Array.from(local, (i) => blk.offset + i),
+        units,
+        start,
         pre: pre.subarray(0, n),
         prob: prob.subarray(0, n),
         u: ub,
-        draw: draw.subarray(0, n),
         zero: zero.subarray(0, k),
       };
     }),

@@ -63,9 +63,21 @@ function meanFieldOf(fn: string, opts: GibbsStepOptions | undefined): boolean | 
 }
 
 /** Writes `src` (chains × k) into the part's free units; returns how many values changed. */
-function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray | Uint8Array, chains: number, size: number, observed: Uint8Array | null): number {
-  const { k, units } = pb;
+function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray, chains: number, size: number, observed: Uint8Array | null): number {
+  const { k, units, start } = pb;
   let flips = 0;
+  if (observed === null && start >= 0) {
+    for (let r = 0; r < chains; r++) {
+      const row = r * size + start;
+      const at = r * k;
+      for (let t = 0; t < k; t++) {
+        const v = src[at + t]!;
+        flips += +(states[row + t] !== v);
+        states[row + t] = v;
+      }
+    }
+    return flips;
+  }
   for (let r = 0; r < chains; r++) {
     const row = r * size;
     const at = r * k;
@@ -73,7 +85,43 @@ function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray | Uint8A
       const g = units[t]!;
       if (observed !== null && observed[g] === 1) continue;
       const v = src[at + t]!;
-      if (states[row + g] !== v) flips++;
+      flips += +(states[row + g] !== v);
+      states[row + g] = v;
+    }
+  }
+  return flips;
+}
+
+/**
+ * Draws s = [u < p] (the Bernoulli kernel's rule, compared in float64) for
+ * the part's free units and writes them; returns how many values changed.
+ * One pass over p and u, with no draw buffer and no kernel call; the
+ * comparisons are counted as numbers, not branched on (a draw is a coin
+ * flip the branch predictor cannot learn).
+ */
+function samplePart(states: FloatArray, pb: PartBuffers, chains: number, size: number, observed: Uint8Array | null): number {
+  const { k, units, start, prob, u } = pb;
+  let flips = 0;
+  if (observed === null && start >= 0) {
+    for (let r = 0; r < chains; r++) {
+      const row = r * size + start;
+      const at = r * k;
+      for (let t = 0; t < k; t++) {
+        const v = +(u[at + t]! < prob[at + t]!);
+        flips += +(states[row + t] !== v);
+        states[row + t] = v;
+      }
+    }
+    return flips;
+  }
+  for (let r = 0; r < chains; r++) {
+    const row = r * size;
+    const at = r * k;
+    for (let t = 0; t < k; t++) {
+      const g = units[t]!;
+      if (observed !== null && observed[g] === 1) continue;
+      const v = +(u[at + t]! < prob[at + t]!);
+      flips += +(states[row + g] !== v);
       states[row + g] = v;
     }
   }
@@ -117,12 +165,7 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
       if (ws.active[p++] === 0) continue;
       fieldsOf(plan, ws, pb, states, chains);
       backend.biasSigmoid(pb.prob, pb.pre, pb.zero, chains, pb.k);
-      if (probabilities) {
-        flips += writePart(states, pb, pb.prob, chains, size, observed);
-      } else {
-        backend.bernoulli(pb.draw, pb.prob, pb.u, chains * pb.k);
-        flips += writePart(states, pb, pb.draw, chains, size, observed);
-      }
+      flips += probabilities ? writePart(states, pb, pb.prob, chains, size, observed) : samplePart(states, pb, chains, size, observed);
     }
   }
   state.sweeps++;
@@ -138,9 +181,10 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
  * the undirected couplings: an RBM is [{v}, {h}]). Each step computes the
  * fields x of its units from the current states (whole blocks with the
  * model's `blockFieldInto`, units of a lateral colouring one by one), then
- * p = σ(x) with the backend's `biasSigmoid`, then draws s = [u < p] with the
- * backend's `bernoulli` from uniforms u of each chain's own stream (filled
- * for the whole sweep at its start, in schedule order, one pass per chain).
+ * p = σ(x) with the backend's `biasSigmoid`, then draws s = [u < p] (the
+ * rule of the backends' `bernoulli` kernel, applied as the draws are
+ * written) from uniforms u of each chain's own stream (filled for the whole
+ * sweep at its start, in schedule order).
  * Units of one step are conditionally independent given the rest, so this
  * is exact Gibbs sampling of p(s) ∝ e^(−E(s)) (Geman & Geman 1984).
  * Clamped units are never written; a part whose units are all clamped is

@@ -8,6 +8,7 @@
  */
 import { ShapeError, ValidationError } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
+import { sharedStreams } from './alea-streams.js';
 
 /**
  * Fills `perChain` uniforms for every chain from that chain's own stream:
@@ -59,6 +60,11 @@ export function fillUniforms(out: Float64Array, rngs: readonly Rng[], perChain: 
       received: out.length,
     });
   }
+  const shared = sharedStreams(rngs);
+  if (shared !== null) {
+    shared.streams.fillStreams(shared.first, rngs.length, perChain, out, 0, perChain);
+    return out;
+  }
   for (let c = 0; c < rngs.length; c++) {
     const rng = rngs[c]!;
     const base = c * perChain;
@@ -72,7 +78,8 @@ export function fillUniforms(out: Float64Array, rngs: readonly Rng[], perChain: 
  * for each chain c, for each buffer p with `active[p]` set, `widths[p]`
  * draws go to `buffers[p][c·widths[p] ..]`. A chain's stream is read in
  * buffer order, so the result equals filling the buffers one after another
- * with {@link fillUniforms}; one pass keeps each stream hot in cache.
+ * with {@link fillUniforms}. Streams from one AleaStreams (the samplers'
+ * own) are filled part by part, four chains at a time.
  */
 export function fillUniformsMulti(
   buffers: readonly Float64Array[],
@@ -82,6 +89,16 @@ export function fillUniformsMulti(
   chains: number,
 ): void {
   const parts = buffers.length;
+  const shared = sharedStreams(rngs.length === chains ? rngs : rngs.slice(0, chains));
+  if (shared !== null) {
+    // Streams are independent, so part by part gives each chain the same draws in the same order.
+    for (let p = 0; p < parts; p++) {
+      if (active[p] === 0) continue;
+      const k = widths[p]!;
+      shared.streams.fillStreams(shared.first, chains, k, buffers[p]!, 0, k);
+    }
+    return;
+  }
   for (let c = 0; c < chains; c++) {
     const rng = rngs[c]!;
     for (let p = 0; p < parts; p++) {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createRng, restoreRng, ValidationError } from '@stochnet/graph';
-import { AleaStreams, forkStreams } from '../src/alea-streams.js';
+import { AleaStreams, forkStreams, sharedStreams } from '../src/alea-streams.js';
+import { fillUniforms } from '../src/uniforms.js';
 
 describe('AleaStreams', () => {
   it('stream k seeded with s draws exactly createRng(s).next(), for many seeds', () => {
@@ -31,12 +32,51 @@ describe('AleaStreams', () => {
     }
   });
 
+  it('fillStreams (four streams at a time) draws what next() draws, for every count, offset and stride, and leaves the rest alone', () => {
+    for (const count of [0, 1, 3, 4, 5, 8, 9, 13]) {
+      for (const [first, per, base, stride] of [[0, 5, 0, 5], [2, 3, 7, 11], [1, 0, 0, 1], [3, 17, 2, 17]] as const) {
+        const a = new AleaStreams(first + count + 2);
+        const b = new AleaStreams(first + count + 2);
+        for (let k = 0; k < a.count; k++) {
+          a.seed(k, `fs/${k}`);
+          b.seed(k, `fs/${k}`);
+        }
+        // Advance streams unevenly first, so the carry and lags differ between streams.
+        for (let k = 0; k < a.count; k++) for (let i = 0; i < k % 3; i++) expect(a.next(k)).toBe(b.next(k));
+        const out = new Float64Array(base + Math.max(1, count) * Math.max(stride, per) + per).fill(-1);
+        a.fillStreams(first, count, per, out, base, stride);
+        const want = new Float64Array(out.length).fill(-1);
+        for (let j = 0; j < count; j++) for (let i = 0; i < per; i++) want[base + j * stride + i] = b.next(first + j);
+        expect(out).toEqual(want);
+        // Every stream, filled or not, continues exactly as its twin.
+        for (let k = 0; k < a.count; k++) expect(a.next(k)).toBe(b.next(k));
+      }
+    }
+  });
+
   it('reseeding a stream restarts it', () => {
     const s = new AleaStreams(1);
     s.seed(0, 'r');
     const first = [s.next(0), s.next(0)];
     s.seed(0, 'r');
     expect([s.next(0), s.next(0)]).toEqual(first);
+  });
+});
+
+describe('fillUniforms on forked streams', () => {
+  it('takes the four-at-a-time path for consecutive streams of one AleaStreams, and draws as the seedrandom forks do', () => {
+    const base = createRng('fu');
+    const rngs = forkStreams(base, 'chain/', 10);
+    expect(sharedStreams(rngs)).not.toBeNull();
+    expect(sharedStreams([rngs[0]!, rngs[2]!])).toBeNull();
+    expect(sharedStreams([rngs[0]!, createRng('x')])).toBeNull();
+    const out = fillUniforms(new Float64Array(10 * 6), rngs, 6);
+    const ref = fillUniforms(new Float64Array(10 * 6), Array.from({ length: 10 }, (_, c) => base.fork(`chain/${c}`)), 6);
+    expect(out).toEqual(ref);
+    // The streams advanced by exactly six draws.
+    const r = base.fork('chain/3');
+    for (let i = 0; i < 6; i++) r.next();
+    expect(rngs[3]!.next()).toBe(r.next());
   });
 });
 

@@ -32,12 +32,12 @@ describe('dbnSample', () => {
 
   it('top pair = runGibbs chains of the same seed; the pass down continues each chain stream', () => {
     const samples = 6;
-    const calls: { p: number[]; u: number[] }[] = [];
+    const calls: { p: number[] }[] = [];
     const spy: Backend = {
       ...jsBackend,
-      bernoulli(out, p, u, n) {
-        calls.push({ p: Array.from(p.subarray(0, n)), u: Array.from(u.subarray(0, n)) });
-        jsBackend.bernoulli(out, p, u, n);
+      biasSigmoid(out, x, bias, rows, cols) {
+        jsBackend.biasSigmoid(out, x, bias, rows, cols);
+        calls.push({ p: Array.from(out.subarray(0, rows * cols)) });
       },
     };
     const sp = compile(smallDbn(), { dtype: 'float64', backend: spy });
@@ -45,12 +45,15 @@ describe('dbnSample', () => {
     const ref = initGibbs(plan, { chains: samples, seed: 'q', init: 'random' });
     runGibbs(ref, 3);
     for (let i = 0; i < samples; i++) for (const g of [2, 3, 4]) expect(states[i * 7 + g]).toBe(ref.states[i * 7 + g]);
-    // The last two bernoulli calls are the pass down: h1 (offset 0), then v (offset 5).
+    // The last two probability calls are the pass down: h1 (offset 0), then v (offset 5);
+    // each unit is [u < p] with the uniform its chain's stream draws next for that unit.
     const down = calls.slice(-2);
     for (let i = 0; i < samples; i++) {
       const rest = Array.from({ length: 7 }, () => ref.rngs[i]!.next());
-      expect(down[0]!.u.slice(i * 2, i * 2 + 2)).toEqual(rest.slice(0, 2));
-      expect(down[1]!.u.slice(i * 2, i * 2 + 2)).toEqual(rest.slice(5, 7));
+      for (let j = 0; j < 2; j++) {
+        expect(states[i * 7 + j]).toBe(rest[j]! < down[0]!.p[i * 2 + j]! ? 1 : 0);
+        expect(states[i * 7 + 5 + j]).toBe(rest[5 + j]! < down[1]!.p[i * 2 + j]! ? 1 : 0);
+      }
     }
     expect(createRng('q').fork('chain/0').seed).toBe(ref.rngs[0]!.seed);
   });

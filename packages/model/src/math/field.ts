@@ -82,15 +82,21 @@ export class FieldWorkspace {
     if (buf.length < this.rows * blk.size) buf = this.slices[b] = this.alloc(this.rows * blk.size);
     const n = this.plan.size;
     const m = blk.size;
+    // Check the source values in one tight pass, then copy a row at a time (a block move).
+    let bad = false;
     for (let r = 0; r < batch; r++) {
       const src = r * n + blk.offset;
-      for (let i = 0; i < m; i++) {
-        const v = states[src + i]!;
-        if (mode === 'binary' ? v !== 0 && v !== 1 : !(v >= 0 && v <= 1)) {
-          checkValues(fn, 'states', states, batch, n, mode);
-        }
-        buf[r * m + i] = v;
+      const end = src + m;
+      if (mode === 'binary') {
+        for (let i = src; i < end; i++) bad = bad || (states[i] !== 0 && states[i] !== 1);
+      } else {
+        for (let i = src; i < end; i++) bad = bad || !(states[i]! >= 0 && states[i]! <= 1);
       }
+    }
+    if (bad) checkValues(fn, 'states', states, batch, n, mode);
+    for (let r = 0; r < batch; r++) {
+      const src = r * n + blk.offset;
+      buf.set(states.subarray(src, src + m), r * m);
     }
     this.stamps[b] = this.call;
     return buf;
@@ -209,7 +215,8 @@ export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, 
   for (let k = 0; k < und.length; k++) ws.slice(fn, neighbourOf(plan.weights[und[k]!]!, block), states, batch, mode);
   for (let k = 0; k < inc.length; k++) ws.slice(fn, plan.weights[inc[k]!]!.from, states, batch, mode);
   const m = blk.size;
-  for (let r = 0; r < batch; r++) for (let i = 0; i < m; i++) out[r * m + i] = plan.bias[blk.offset + i]!;
+  const bias = plan.bias.subarray(blk.offset, blk.offset + m);
+  for (let r = 0; r < batch; r++) out.set(bias, r * m);
   for (let k = 0; k < und.length; k++) {
     const w = und[k]!;
     const wb = plan.weights[w]!;
