@@ -6,10 +6,10 @@
  * 0.0148 for M3's 64 states, 0.0121 for M4's 32) and per-cell KL-Chernoff
  * below ln(2K/α).
  *
- * Draw order: the plan is compiled on a spy backend whose bernoulli kernel
- * records, per call, the first uniform it is given; sample 0 draws unit g
- * with the g-th uniform of `rng.fork('sample/0')`, which identifies the block
- * drawn by each call. Every block must be drawn after all its parents.
+ * Draw order: the plan is compiled on a spy backend that records, for each
+ * probability call (one per block drawn), the weight blocks of the products
+ * that formed its fields, which name the block drawn. Every block must be
+ * drawn after all its parents.
  *
  * Negative controls (each must fail χ² and TV; the exact TV of the
  * wrong-CPD controls is asserted > 2τ first, so detection is guaranteed):
@@ -19,10 +19,9 @@
  * - wrong parent order: M4 with the weights of two parents of e swapped.
  */
 import { describe, expect, it } from 'vitest';
-import { createRng } from '@stochnet/graph';
 import type { Network } from '@stochnet/graph';
 import { compile, exactLogProbabilities, jsBackend } from '@stochnet/model';
-import type { Backend, Plan } from '@stochnet/model';
+import type { Backend, FloatArray, Plan } from '@stochnet/model';
 import { ancestralSample } from '@stochnet/inference';
 import { histogram, tv, tvThreshold } from '../support/stats.js';
 import { m3, m4 } from '../support/fixtures.js';
@@ -32,27 +31,45 @@ import { transposedPlan } from './support/site-tables.js';
 const SEED = 'S6';
 
 /**
- * A plan on a backend that records the first uniform of every bernoulli
- * call, and `drawOrder(p)`: the blocks drawn by an ancestral run of 10
- * samples (one tile) of `p` (this plan, or a variant sharing its backend),
- * identified through sample 0's uniforms.
+ * A plan on a backend that records which block each probability call
+ * (`biasSigmoid`, one per block drawn) is for, and `drawOrder(p)`: the
+ * blocks drawn by an ancestral run of 10 samples (one tile) of `p` (this
+ * plan, or a variant sharing its backend). A block is named by the weight
+ * blocks the products since the previous call used (all flow into it); a
+ * call with no product before it is the plan's one root.
  */
 function instrumented(net: Network): { plan: Plan; drawOrder: (p: Plan) => number[] } {
-  const firstU: number[] = [];
+  const used: (FloatArray | Uint8Array)[][] = [];
+  let since: (FloatArray | Uint8Array)[] = [];
   const spy: Backend = {
     ...jsBackend,
-    bernoulli(out, p, u, n) {
-      firstU.push(u[0]!);
-      jsBackend.bernoulli(out, p, u, n);
+    gemm(c, a, b, shape) {
+      since.push(b);
+      jsBackend.gemm(c, a, b, shape);
+    },
+    spmm(c, x, sp, batch, alpha) {
+      since.push(sp.values);
+      jsBackend.spmm(c, x, sp, batch, alpha);
+    },
+    biasSigmoid(out, x, bias, rows, cols) {
+      used.push(since);
+      since = [];
+      jsBackend.biasSigmoid(out, x, bias, rows, cols);
     },
   };
   const plan = compile(net, { dtype: 'float64', backend: spy });
   const drawOrder = (p: Plan): number[] => {
-    firstU.length = 0;
+    used.length = 0;
+    since = [];
     ancestralSample(p, { samples: 10, seed: SEED });
-    const stream = createRng(SEED).fork('sample/0');
-    const u0 = Array.from({ length: plan.size }, () => stream.next());
-    return firstU.map((u) => plan.blocks.findIndex((b) => u0[b.offset] === u));
+    const roots = p.blocks.map((_, b) => b).filter((b) => p.blocks[b]!.incoming.length === 0);
+    expect(roots).toHaveLength(1);
+    return used.map((arrays) => {
+      if (arrays.length === 0) return roots[0]!;
+      const to = new Set(arrays.map((a) => p.weights.find((w) => w.weights === a)!.to));
+      expect(to.size).toBe(1);
+      return [...to][0]!;
+    });
   };
   return { plan, drawOrder };
 }
