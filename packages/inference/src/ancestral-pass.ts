@@ -40,6 +40,15 @@ export function streamUniforms(streams: AleaStreams, size: number): UniformFill 
   return (uni, row0, count) => streams.fillStreams(row0, count, size, uni, 0, size);
 }
 
+/** tile[r·n + off + i] = [uni[r·n + off + i] < prob[r·m + i]] (the bernoulli kernel's rule) for r < rows, i < m. */
+function sampleInto(tile: FloatArray, uni: Float64Array, prob: FloatArray, rows: number, n: number, m: number, off: number): void {
+  for (let r = 0; r < rows; r++) {
+    const at = r * n + off;
+    const pr = r * m;
+    for (let i = 0; i < m; i++) tile[at + i] = +(uni[at + i]! < prob[pr + i]!);
+  }
+}
+
 /** Observed units of one block: local indices and their columns in the evidence values. */
 interface BlockObserved {
   readonly local: Int32Array;
@@ -116,13 +125,7 @@ export class AncestralPass {
     blockFieldInto(field, plan, tile, count, b, { workspace: this.ws });
     const prob = this.prob;
     plan.backend.biasSigmoid(prob, field, this.zero, count, m);
-    // s = [u < p], the bernoulli kernel's rule, written straight into the tile.
-    const uni = this.uni;
-    for (let r = 0; r < count; r++) {
-      const at = r * n + off;
-      const pr = r * m;
-      for (let i = 0; i < m; i++) tile[at + i] = +(uni[at + i]! < prob[pr + i]!);
-    }
+    sampleInto(tile, this.uni, prob, count, n, m, off);
     const obs = this.observed[b]!;
     const ev = this.ev;
     if (ev === null || obs.local.length === 0) return;
