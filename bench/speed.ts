@@ -122,6 +122,7 @@ function sampling(backends: readonly Backend[]): Record<string, unknown> {
     line(b.name, `${fmt(gibbs[b.name]!)} sweeps/s`);
   }
   line('wasm / js', `${fmt(gibbs['wasm']! / gibbs['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / js', `${fmt(gibbs['wasm-2t']! / gibbs['js']!, 1)}×`, 'goal ≥ 10× (two threads: what fastestBackend picks here)');
   line('wasm-2t / wasm', `${fmt(gibbs['wasm-2t']! / gibbs['wasm']!, 2)}×`);
   console.log('\n  Sampling  ancestral, SBN 784-200-200, 1,000 samples a call, float32 (uniforms from the js streams)');
   const ancestral: Record<string, number> = {};
@@ -130,6 +131,7 @@ function sampling(backends: readonly Backend[]): Record<string, unknown> {
     line(b.name, `${fmt(ancestral[b.name]!)} samples/s`);
   }
   line('wasm / js', `${fmt(ancestral['wasm']! / ancestral['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / js', `${fmt(ancestral['wasm-2t']! / ancestral['js']!, 1)}×`, 'goal ≥ 10× (two threads: what fastestBackend picks here)');
   line('wasm-2t / wasm', `${fmt(ancestral['wasm-2t']! / ancestral['wasm']!, 2)}×`);
   return { gibbs, ancestral };
 }

@@ -1,12 +1,15 @@
 /**
  * Pre-activations (fields) of a block of units for a batch of full states:
  * bias, undirected neighbours and directed parents, computed with the plan's
- * backend kernels (gemm for dense and masked couplings, spmm for sparse ones).
+ * backend kernels (gemm for dense and masked couplings, spmm for sparse ones;
+ * on a backend with the 0/1 kernels, an input block of 0/1 states with at
+ * most 40% ones feeds the `to` side of its coupling by `selectRowsSum`).
  *
  * @module
  */
 import { ConfigError, ShapeError } from '@stochnet/graph';
 import type { CsrMatrix, FloatArray, GemmShape } from '../backend.js';
+import { hasBinaryStateKernels } from '../backend-binary.js';
 import type { Plan, WeightBlock } from '../plan.js';
 import { checkArrayType, checkBlock, checkLength, checkOut, checkPlan, checkRows, checkValues, describeValue, valueCheckOf } from './state.js';
 import type { StateArray, ValueCheck } from './state.js';
@@ -36,6 +39,12 @@ export class FieldWorkspace {
   private readonly backward: (CsrMatrix | null)[];
   /** @internal A GEMM shape object reused by every product. */
   readonly shape: GemmShape = { m: 0, n: 0, k: 0, transA: false, transB: false, alpha: 1, beta: 1 };
+  /** Whether the backend has the 0/1 kernels, so slices count their ones. */
+  private readonly binaryKernels: boolean;
+  /** Per block: the ones in the current call's slice when every value is 0 or 1, else −1. */
+  private readonly ones: Float64Array;
+  /** Products by selected rows land here before they are added into the fields. */
+  private selected: FloatArray;
 
   /**
    * @param plan - the plan the workspace is for
@@ -59,6 +68,9 @@ export class FieldWorkspace {
     this.stamps = new Float64Array(plan.blocks.length).fill(-1);
     this.forward = plan.weights.map(() => null);
     this.backward = plan.weights.map(() => null);
+    this.binaryKernels = hasBinaryStateKernels(plan.backend);
+    this.ones = new Float64Array(plan.blocks.length).fill(-1);
+    this.selected = this.alloc(0);
   }
 
   private alloc(n: number): FloatArray {
@@ -94,12 +106,39 @@ export class FieldWorkspace {
       }
     }
     if (bad) checkValues(fn, 'states', states, batch, n, mode);
+    let ones = -1;
+    if (this.binaryKernels) {
+      // Count the ones (and anything neither 0 nor 1), so 0/1 slices can take the selected-row products.
+      let one = 0, other = 0;
+      for (let r = 0; r < batch; r++) {
+        const src = r * n + blk.offset;
+        const end = src + m;
+        for (let i = src; i < end; i++) {
+          const v = states[i];
+          one += +(v === 1);
+          other += +(v !== 0 && v !== 1);
+        }
+      }
+      if (other === 0) ones = one;
+    }
+    this.ones[b] = ones;
     for (let r = 0; r < batch; r++) {
       const src = r * n + blk.offset;
       buf.set(states.subarray(src, src + m), r * m);
     }
     this.stamps[b] = this.call;
     return buf;
+  }
+
+  /** @internal The ones in block `b`'s slice of this call when all its values are 0 or 1, else −1. */
+  onesOf(b: number): number {
+    return this.ones[b]!;
+  }
+
+  /** @internal A scratch buffer of at least `len` values for a selected-row product. */
+  selectedBuffer(len: number): FloatArray {
+    if (this.selected.length < len) this.selected = this.alloc(len);
+    return this.selected;
   }
 
   /** @internal Sparse weight block `w` as a CSR matrix over its `from` units (weights live). */
@@ -129,15 +168,36 @@ export class FieldWorkspace {
 }
 
 /**
+ * @internal Largest fraction of ones in a 0/1 input for which a backend's
+ * selected-row kernel replaces gemm in a field product (the crossover
+ * measured for a 784-500 RBM with batch 100; the training fast path uses
+ * the same limit).
+ */
+export const BINARY_DENSITY_LIMIT = 0.4;
+
+/**
  * @internal `out += x · W` (into the `to` side, x holds `from` units) or
  * `out += x · Wᵀ` (into the `from` side, x holds `to` units) for weight block
- * `w`, over `batch` rows.
+ * `w`, over `batch` rows. `ones` is the number of ones in x when x is all 0s
+ * and 1s (else −1): a sparse enough 0/1 x on a backend with the
+ * `BinaryStateKernels` takes `selectRowsSum` into the `to` side, the same
+ * sum in another order.
  */
-export function accumulateCoupling(out: FloatArray, x: FloatArray, ws: FieldWorkspace, w: number, into: 'to' | 'from', batch: number): void {
+
+export function accumulateCoupling(out: FloatArray, x: FloatArray, ws: FieldWorkspace, w: number, into: 'to' | 'from', batch: number, ones = -1): void {
   const plan = ws.plan;
   const wb = plan.weights[w]!;
   if (wb.sparse !== null) {
     plan.backend.spmm(out, x, into === 'to' ? ws.sparseForward(w) : ws.sparseBackward(w), batch, 1);
+    return;
+  }
+  const backend = plan.backend;
+  if (into === 'to' && ones >= 0 && ones <= BINARY_DENSITY_LIMIT * batch * wb.rows && hasBinaryStateKernels(backend)) {
+    // x is 0/1 and sparse enough: x·W is a sum of the weight rows each row of x selects.
+    const len = batch * wb.cols;
+    const sel = ws.selectedBuffer(len);
+    backend.selectRowsSum(sel, x, wb.weights, batch, wb.rows, wb.cols);
+    for (let q = 0; q < len; q++) out[q] = out[q]! + sel[q]!;
     return;
   }
   const s = ws.shape;
@@ -148,7 +208,7 @@ export function accumulateCoupling(out: FloatArray, x: FloatArray, ws: FieldWork
   s.transB = into === 'from';
   s.alpha = 1;
   s.beta = 1;
-  plan.backend.gemm(out, x, wb.weights, s);
+  backend.gemm(out, x, wb.weights, s);
 }
 
 /** Options of {@link blockFieldInto}. */
@@ -172,6 +232,10 @@ export interface FieldOptions {
  * children are observed elsewhere (see `conditional` for Markov blankets).
  * Neighbour blocks are copied into the workspace once per call; dense and
  * masked couplings run through the backend's gemm, sparse ones through spmm.
+ * On a backend with the `BinaryStateKernels`, a neighbour or parent block
+ * whose values in the batch are all 0 or 1, at most 40% of them ones,
+ * feeds the `to` side of its coupling by `selectRowsSum` instead (the same
+ * sums in another order; trained models' samples are usually that sparse).
  *
  * @param out - destination, batch × block size, row-major; overwritten
  * @param plan - the compiled plan
@@ -221,17 +285,19 @@ export function blockFieldInto(out: FloatArray, plan: Plan, states: StateArray, 
     const w = und[k]!;
     const wb = plan.weights[w]!;
     const x = ws.slice(fn, neighbourOf(wb, block), states, batch, mode);
+    const ones = ws.onesOf(neighbourOf(wb, block));
     if (wb.from === wb.to) {
       // A dense lateral holds both W_ij and W_ji; a sparse one holds each pair once, so it is read both ways.
-      accumulateCoupling(out, x, ws, w, 'to', batch);
+      accumulateCoupling(out, x, ws, w, 'to', batch, ones);
       if (wb.sparse !== null) accumulateCoupling(out, x, ws, w, 'from', batch);
     } else {
-      accumulateCoupling(out, x, ws, w, wb.to === block ? 'to' : 'from', batch);
+      accumulateCoupling(out, x, ws, w, wb.to === block ? 'to' : 'from', batch, ones);
     }
   }
   for (let k = 0; k < inc.length; k++) {
     const w = inc[k]!;
-    accumulateCoupling(out, ws.slice(fn, plan.weights[w]!.from, states, batch, mode), ws, w, 'to', batch);
+    const from = plan.weights[w]!.from;
+    accumulateCoupling(out, ws.slice(fn, from, states, batch, mode), ws, w, 'to', batch, ws.onesOf(from));
   }
 }
 
