@@ -94,33 +94,32 @@ export class FieldWorkspace {
     if (buf.length < this.rows * blk.size) buf = this.slices[b] = this.alloc(this.rows * blk.size);
     const n = this.plan.size;
     const m = blk.size;
-    // Check the source values in one tight pass, then copy a row at a time (a block move).
+    // Check the source values in one tight pass (counting the ones, and anything neither 0 nor 1,
+    // when the backend can use 0/1 inputs), then copy a row at a time (a block move).
     let bad = false;
+    let one = 0, zero = 0;
+    const count = this.binaryKernels;
     for (let r = 0; r < batch; r++) {
       const src = r * n + blk.offset;
       const end = src + m;
-      if (mode === 'binary') {
-        for (let i = src; i < end; i++) bad = bad || (states[i] !== 0 && states[i] !== 1);
+      if (count) {
+        // Counted as numbers, not branched on: a state is a coin flip the branch predictor cannot learn.
+        for (let i = src; i < end; i++) {
+          const v = states[i]!;
+          one += +(v === 1);
+          zero += +(v === 0);
+          bad = bad || !(v >= 0 && v <= 1);
+        }
+      } else if (mode === 'binary') {
+        // v·(1 − v) is 0 exactly for v = 0 or 1 (never underflows to 0 otherwise; NaN stays NaN): no data-dependent branch.
+        for (let i = src; i < end; i++) bad = bad || states[i]! * (1 - states[i]!) !== 0;
       } else {
         for (let i = src; i < end; i++) bad = bad || !(states[i]! >= 0 && states[i]! <= 1);
       }
     }
-    if (bad) checkValues(fn, 'states', states, batch, n, mode);
-    let ones = -1;
-    if (this.binaryKernels) {
-      // Count the ones (and anything neither 0 nor 1), so 0/1 slices can take the selected-row products.
-      let one = 0, other = 0;
-      for (let r = 0; r < batch; r++) {
-        const src = r * n + blk.offset;
-        const end = src + m;
-        for (let i = src; i < end; i++) {
-          const v = states[i];
-          one += +(v === 1);
-          other += +(v !== 0 && v !== 1);
-        }
-      }
-      if (other === 0) ones = one;
-    }
+    const other = batch * m - one - zero;
+    if (bad || (count && mode === 'binary' && other > 0)) checkValues(fn, 'states', states, batch, n, mode);
+    const ones = count && other === 0 ? one : -1;
     this.ones[b] = ones;
     for (let r = 0; r < batch; r++) {
       const src = r * n + blk.offset;
