@@ -62,8 +62,15 @@ function meanFieldOf(fn: string, opts: GibbsStepOptions | undefined): boolean | 
   });
 }
 
-/** Writes `src` (chains × k) into the part's free units; returns how many values changed. */
-function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray, chains: number, size: number, observed: Uint8Array | null): number {
+/**
+ * Writes the part's free units from `p` (chains × k): the values themselves
+ * when `u` is null (mean field), else draws s = [u < p] (the bernoulli
+ * kernel's rule, compared in float64), with no draw buffer and no kernel
+ * call. Returns how many values changed. Comparisons are counted as
+ * numbers, not branched on: a draw is a coin flip the branch predictor
+ * cannot learn.
+ */
+function writePart(states: FloatArray, pb: PartBuffers, p: FloatArray, u: Float64Array | null, chains: number, size: number, observed: Uint8Array | null): number {
   const { k, units, start } = pb;
   let flips = 0;
   if (observed === null && start >= 0) {
@@ -71,7 +78,7 @@ function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray, chains:
       const row = r * size + start;
       const at = r * k;
       for (let t = 0; t < k; t++) {
-        const v = src[at + t]!;
+        const v = u === null ? p[at + t]! : +(u[at + t]! < p[at + t]!);
         flips += +(states[row + t] !== v);
         states[row + t] = v;
       }
@@ -84,43 +91,7 @@ function writePart(states: FloatArray, pb: PartBuffers, src: FloatArray, chains:
     for (let t = 0; t < k; t++) {
       const g = units[t]!;
       if (observed !== null && observed[g] === 1) continue;
-      const v = src[at + t]!;
-      flips += +(states[row + g] !== v);
-      states[row + g] = v;
-    }
-  }
-  return flips;
-}
-
-/**
- * Draws s = [u < p] (the Bernoulli kernel's rule, compared in float64) for
- * the part's free units and writes them; returns how many values changed.
- * One pass over p and u, with no draw buffer and no kernel call; the
- * comparisons are counted as numbers, not branched on (a draw is a coin
- * flip the branch predictor cannot learn).
- */
-function samplePart(states: FloatArray, pb: PartBuffers, chains: number, size: number, observed: Uint8Array | null): number {
-  const { k, units, start, prob, u } = pb;
-  let flips = 0;
-  if (observed === null && start >= 0) {
-    for (let r = 0; r < chains; r++) {
-      const row = r * size + start;
-      const at = r * k;
-      for (let t = 0; t < k; t++) {
-        const v = +(u[at + t]! < prob[at + t]!);
-        flips += +(states[row + t] !== v);
-        states[row + t] = v;
-      }
-    }
-    return flips;
-  }
-  for (let r = 0; r < chains; r++) {
-    const row = r * size;
-    const at = r * k;
-    for (let t = 0; t < k; t++) {
-      const g = units[t]!;
-      if (observed !== null && observed[g] === 1) continue;
-      const v = +(u[at + t]! < prob[at + t]!);
+      const v = u === null ? p[at + t]! : +(u[at + t]! < p[at + t]!);
       flips += +(states[row + g] !== v);
       states[row + g] = v;
     }
@@ -165,7 +136,7 @@ export function sweepInPlace(state: GibbsState, ws: GibbsWorkspace, meanField: b
       if (ws.active[p++] === 0) continue;
       fieldsOf(plan, ws, pb, states, chains);
       backend.biasSigmoid(pb.prob, pb.pre, pb.zero, chains, pb.k);
-      flips += probabilities ? writePart(states, pb, pb.prob, chains, size, observed) : samplePart(states, pb, chains, size, observed);
+      flips += writePart(states, pb, pb.prob, probabilities ? null : pb.u, chains, size, observed);
     }
   }
   state.sweeps++;
