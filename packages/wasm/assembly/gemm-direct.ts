@@ -5,6 +5,8 @@
 // f32); with B stored n×k, each C entry is a dot product (SIMD over k for
 // f32). Sums accumulate in the element type; beta is applied by the caller.
 
+import { madd32, madd64 } from './madd';
+
 // @ts-ignore: decorator
 @inline function at<T>(base: usize, index: usize): T {
   return load<T>(base + index * sizeof<T>());
@@ -25,13 +27,13 @@ function direct<T>(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA:
           const v = f32x4.splat(<f32>av);
           for (; j + 4 <= n; j += 4) {
             const o = <usize>j << 2;
-            v128.store(ci + o, f32x4.add(v128.load(ci + o), f32x4.mul(v, v128.load(bp + o))));
+            v128.store(ci + o, madd32(v, v128.load(bp + o), v128.load(ci + o)));
           }
         } else {
           const v = f64x2.splat(<f64>av);
           for (; j + 2 <= n; j += 2) {
             const o = <usize>j << 3;
-            v128.store(ci + o, f64x2.add(v128.load(ci + o), f64x2.mul(v, v128.load(bp + o))));
+            v128.store(ci + o, madd64(v, v128.load(bp + o), v128.load(ci + o)));
           }
         }
         for (; j < n; j++) {
@@ -48,7 +50,7 @@ function direct<T>(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, transA:
           // Both rows contiguous: four partial sums per lane.
           let acc = f32x4.splat(0);
           const ap = a + (ai << 2), bp = b + (bj << 2);
-          for (; p + 4 <= k; p += 4) acc = f32x4.add(acc, f32x4.mul(v128.load(ap + (<usize>p << 2)), v128.load(bp + (<usize>p << 2))));
+          for (; p + 4 <= k; p += 4) acc = madd32(v128.load(ap + (<usize>p << 2)), v128.load(bp + (<usize>p << 2)), acc);
           s = <T>(f32x4.extract_lane(acc, 0) + f32x4.extract_lane(acc, 1) + (f32x4.extract_lane(acc, 2) + f32x4.extract_lane(acc, 3)));
         }
         for (; p < k; p++) s += at<T>(a, ai + <usize>p * sap) * at<T>(b, bj + <usize>p);

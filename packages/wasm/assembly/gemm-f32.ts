@@ -7,6 +7,8 @@
 // always reads two unit-stride streams. Accumulation is in f32 (the
 // conformance tolerance is 1e-5·√k relative for float32).
 
+import { madd32 } from './madd';
+
 /** Rows of a micro-tile. */
 export const MR32: i32 = 4;
 /** Columns of a micro-tile (two f32x4 vectors). */
@@ -123,17 +125,17 @@ function packB(dst: usize, b: usize, transB: bool, n: i32, k: i32, pc: i32, kc: 
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
     let av = v128.load32_splat(ap);
-    c00 = f32x4.add(c00, f32x4.mul(av, b0));
-    c01 = f32x4.add(c01, f32x4.mul(av, b1));
+    c00 = madd32(av, b0, c00);
+    c01 = madd32(av, b1, c01);
     av = v128.load32_splat(ap, 4);
-    c10 = f32x4.add(c10, f32x4.mul(av, b0));
-    c11 = f32x4.add(c11, f32x4.mul(av, b1));
+    c10 = madd32(av, b0, c10);
+    c11 = madd32(av, b1, c11);
     av = v128.load32_splat(ap, 8);
-    c20 = f32x4.add(c20, f32x4.mul(av, b0));
-    c21 = f32x4.add(c21, f32x4.mul(av, b1));
+    c20 = madd32(av, b0, c20);
+    c21 = madd32(av, b1, c21);
     av = v128.load32_splat(ap, 12);
-    c30 = f32x4.add(c30, f32x4.mul(av, b0));
-    c31 = f32x4.add(c31, f32x4.mul(av, b1));
+    c30 = madd32(av, b0, c30);
+    c31 = madd32(av, b1, c31);
     ap += 16;
     bp += 32;
   }

@@ -4,6 +4,8 @@ import { balanced } from './gemm-f32';
 // vectors: a 4×4 micro-tile held in eight f64x2 accumulators, so a packed
 // row of op(B) (four f64) is the same 32 bytes as in the f32 kernel.
 
+import { madd64 } from './madd';
+
 /** Rows of a micro-tile. */
 export const MR64: i32 = 4;
 /** Columns of a micro-tile (two f64x2 vectors). */
@@ -121,17 +123,17 @@ function packB(dst: usize, b: usize, transB: bool, n: i32, k: i32, pc: i32, kc: 
     const b0 = v128.load(bp);
     const b1 = v128.load(bp, 16);
     let av = v128.load64_splat(ap);
-    c00 = f64x2.add(c00, f64x2.mul(av, b0));
-    c01 = f64x2.add(c01, f64x2.mul(av, b1));
+    c00 = madd64(av, b0, c00);
+    c01 = madd64(av, b1, c01);
     av = v128.load64_splat(ap, 8);
-    c10 = f64x2.add(c10, f64x2.mul(av, b0));
-    c11 = f64x2.add(c11, f64x2.mul(av, b1));
+    c10 = madd64(av, b0, c10);
+    c11 = madd64(av, b1, c11);
     av = v128.load64_splat(ap, 16);
-    c20 = f64x2.add(c20, f64x2.mul(av, b0));
-    c21 = f64x2.add(c21, f64x2.mul(av, b1));
+    c20 = madd64(av, b0, c20);
+    c21 = madd64(av, b1, c21);
     av = v128.load64_splat(ap, 24);
-    c30 = f64x2.add(c30, f64x2.mul(av, b0));
-    c31 = f64x2.add(c31, f64x2.mul(av, b1));
+    c30 = madd64(av, b0, c30);
+    c31 = madd64(av, b1, c31);
     ap += 32;
     bp += 32;
   }

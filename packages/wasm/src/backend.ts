@@ -10,7 +10,7 @@ import { gemm, ger, spmm } from './dense.js';
 import type { Context } from './dense.js';
 import { addBias, bernoulli, biasSigmoid, softplusRowSums } from './elementwise.js';
 import { Heap } from './heap.js';
-import { instantiateKernels, kernelModule } from './module.js';
+import { instantiateKernels, kernelModule, relaxedSimdAvailable } from './module.js';
 import { openRbmSession, sessionInstance } from './session.js';
 import { checkThreads, requestedThreads, startThreads } from './threads.js';
 
@@ -31,6 +31,17 @@ export interface WasmBackendOptions {
    * equals the js backend's up to float rounding.
    */
   readonly random?: 'counter' | 'stream' | undefined;
+  /**
+   * Whether the GEMM kernels use relaxed SIMD's fused multiply-add
+   * (`f32x4.relaxed_madd`, one rounding per step where the hardware has
+   * FMA): `false` (default) uses the plain build; `true` uses the relaxed
+   * build where the runtime supports it (current browsers, Node 22 and
+   * later, Node 20 with `--experimental-wasm-relaxed-simd`) and otherwise
+   * the plain one, saying so once; `'auto'` takes it where supported,
+   * silently. Results differ from the plain build's by float rounding;
+   * `backend.relaxedSimd` tells which build runs.
+   */
+  readonly relaxedSimd?: boolean | 'auto' | undefined;
 }
 
 /**
@@ -42,9 +53,24 @@ export type WasmBackend = Backend &
   RbmSessionKernels & {
     /** The threads the kernels run on (1 after a fallback or after dispose). */
     readonly threads: number;
+    /** Whether the relaxed-SIMD build (fused multiply-adds in the GEMM kernels) runs. */
+    readonly relaxedSimd: boolean;
     /** Ends the helper workers; the backend keeps working on the calling thread. Idempotent. */
     dispose(): void;
   };
+
+let relaxedWarned = false;
+
+/** Whether to run the relaxed build for the relaxedSimd option (warning once when `true` cannot be honoured). */
+function useRelaxed(option: boolean | 'auto'): boolean {
+  if (option === false) return false;
+  if (relaxedSimdAvailable()) return true;
+  if (option === true && !relaxedWarned) {
+    relaxedWarned = true;
+    console.warn('@stochnet/wasm: relaxed SIMD is not available in this runtime (Node 20 needs --experimental-wasm-relaxed-simd); using plain SIMD');
+  }
+  return false;
+}
 
 /** Pages (64 KiB) of linear memory to start with: room for a 784×500 product's operands and packing. */
 const INITIAL_PAGES = 96;
@@ -55,11 +81,22 @@ function checkOptions(options: unknown): void {
     throw new ConfigError('createWasmBackend: options must be an object such as { threads: 2 }', { option: 'options', expected: 'object' });
   }
   for (const key of Object.keys(options)) {
-    if (key !== 'threads' && key !== 'random') {
-      throw new ConfigError(`createWasmBackend: unknown option ${key}; the options are threads and random`, { option: key, expected: ['threads', 'random'] });
+    if (key !== 'threads' && key !== 'random' && key !== 'relaxedSimd') {
+      throw new ConfigError(`createWasmBackend: unknown option ${key}; the options are threads, random and relaxedSimd`, {
+        option: key,
+        expected: ['threads', 'random', 'relaxedSimd'],
+      });
     }
   }
   checkThreads((options as { threads?: unknown }).threads);
+  const relaxed = (options as { relaxedSimd?: unknown }).relaxedSimd;
+  if (relaxed !== undefined && relaxed !== true && relaxed !== false && relaxed !== 'auto') {
+    throw new ConfigError(`createWasmBackend: relaxedSimd must be true, false or 'auto', got ${String(relaxed)}`, {
+      option: 'relaxedSimd',
+      expected: [true, false, 'auto'],
+      received: String(relaxed),
+    });
+  }
   const random = (options as { random?: unknown }).random;
   if (random !== undefined && random !== 'counter' && random !== 'stream') {
     throw new ConfigError(`createWasmBackend: random must be 'counter' or 'stream', got ${String(random)}`, { option: 'random', expected: ['counter', 'stream'], received: String(random) });
@@ -109,11 +146,19 @@ function checkOptions(options: unknown): void {
  * `backend.threads` tells the count in effect. Helper workers do not keep
  * a Node process alive; `backend.dispose()` ends them.
  *
+ * Relaxed SIMD: with `relaxedSimd: true` or `'auto'`, where the runtime
+ * supports it, every thread and training session runs a second build of
+ * the same sources whose GEMM kernels step with fused multiply-adds
+ * (fewer instructions per multiply-add; one rounding per step on FMA
+ * hardware), so products differ from the plain build's by float rounding.
+ * Thread counts still never change a result.
+ *
  * @param options - `threads`: a positive integer up to 64, or 'auto' for
  *   min(2, hardware threads); default 1 (no workers, no SharedArrayBuffer
- *   needed); `random`: 'counter' (default) or 'stream'
- * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels, rbmSession, `threads` and `dispose`)
- * @throws ConfigError for an unknown option, an invalid thread count or an unknown random mode
+ *   needed); `random`: 'counter' (default) or 'stream'; `relaxedSimd`:
+ *   false (default), true or 'auto'
+ * @returns a promise of the backend (the Backend kernels, the BinaryStateKernels, rbmSession, `threads`, `relaxedSimd` and `dispose`)
+ * @throws ConfigError for an unknown option, an invalid thread count, an unknown random mode or an invalid relaxedSimd
  *
  * @example
  * ```ts
@@ -133,12 +178,13 @@ function checkOptions(options: unknown): void {
  */
 export async function createWasmBackend(options?: WasmBackendOptions): Promise<WasmBackend> {
   checkOptions(options);
+  const relaxed = useRelaxed(options?.relaxedSimd ?? false);
   const requested = await requestedThreads(options?.threads);
-  const threaded = requested > 1 ? await startThreads(requested, INITIAL_PAGES) : null;
+  const threaded = requested > 1 ? await startThreads(requested, INITIAL_PAGES, relaxed) : null;
   const memory = threaded?.memory ?? new WebAssembly.Memory({ initial: INITIAL_PAGES });
-  const ex = threaded?.ex ?? (await instantiateKernels(memory));
+  const ex = threaded?.ex ?? (await instantiateKernels(memory, relaxed));
   const ctx: Context = { heap: new Heap(memory, ex.heapBase()), ex, pool: threaded?.pool };
-  const mod = await kernelModule();
+  const mod = await kernelModule(false, relaxed);
   const random = options?.random ?? 'counter';
   const pool = [await sessionInstance(mod)];
   return Object.freeze({
@@ -146,6 +192,7 @@ export async function createWasmBackend(options?: WasmBackendOptions): Promise<W
     get threads() {
       return ctx.pool?.size ?? 1;
     },
+    relaxedSimd: relaxed,
     dispose: () => {
       ctx.pool?.dispose();
       ctx.pool = undefined;

@@ -7,6 +7,7 @@
 import { jsBackend } from '@stochnet/model';
 import type { Backend } from '@stochnet/model';
 import { createWasmBackend } from './backend.js';
+import type { WasmBackend } from './backend.js';
 
 /** What {@link fastestBackend} chose, and why. */
 export interface BackendChoice {
@@ -19,8 +20,9 @@ export interface BackendChoice {
 /**
  * The fastest available backend: the WebAssembly SIMD backend with
  * `threads: 'auto'` (two threads where the machine has them and
- * SharedArrayBuffer is available) when this runtime can compile and
- * instantiate it, otherwise the portable `js` backend.
+ * SharedArrayBuffer is available) and `relaxedSimd: 'auto'` (fused
+ * multiply-adds where the runtime has relaxed SIMD) when this runtime can
+ * compile and instantiate it, otherwise the portable `js` backend.
  *
  * @remarks
  * The wasm backend is several times faster than `js` on every workload we
@@ -33,7 +35,7 @@ export interface BackendChoice {
  * of the two backends agree to float rounding, not bit for bit, so a run
  * is reproducible on the same backend.
  *
- * @returns the backend and a one-line description such as `wasm (WebAssembly SIMD, 2 threads)`
+ * @returns the backend and a one-line description such as `wasm (WebAssembly SIMD, 2 threads)` (see {@link describeWasmBackend})
  *
  * @example
  * ```ts
@@ -47,10 +49,27 @@ export interface BackendChoice {
  */
 export async function fastestBackend(): Promise<BackendChoice> {
   try {
-    const backend = await createWasmBackend({ threads: 'auto' });
-    return { backend, description: `wasm (WebAssembly SIMD, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})` };
+    const backend = await createWasmBackend({ threads: 'auto', relaxedSimd: 'auto' });
+    return { backend, description: describeWasmBackend(backend) };
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);
     return { backend: jsBackend, description: `js (WebAssembly SIMD is not available here: ${why})` };
   }
+}
+
+/**
+ * One line naming a wasm backend's build and threads, as {@link fastestBackend} prints it.
+ *
+ * @param backend - a backend from createWasmBackend
+ * @returns e.g. `wasm (WebAssembly SIMD, 2 threads)` or `wasm (WebAssembly relaxed SIMD, 1 thread)`
+ *
+ * @example
+ * ```ts
+ * import { createWasmBackend, describeWasmBackend } from '@stochnet/wasm';
+ * console.log(describeWasmBackend(await createWasmBackend())); // wasm (WebAssembly SIMD, 1 thread)
+ * ```
+ */
+export function describeWasmBackend(backend: WasmBackend): string {
+  const simd = backend.relaxedSimd ? 'WebAssembly relaxed SIMD' : 'WebAssembly SIMD';
+  return `wasm (${simd}, ${backend.threads} thread${backend.threads === 1 ? '' : 's'})`;
 }

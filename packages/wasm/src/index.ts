@@ -7,5 +7,5 @@
  */
 export { createWasmBackend } from './backend.js';
 export type { WasmBackend, WasmBackendOptions } from './backend.js';
-export { fastestBackend } from './fastest.js';
+export { describeWasmBackend, fastestBackend } from './fastest.js';
 export type { BackendChoice } from './fastest.js';

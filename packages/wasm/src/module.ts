@@ -9,7 +9,7 @@
  *
  * @module
  */
-import { WASM_BASE64 } from './wasm-binary.js';
+import { WASM_BASE64, WASM_RELAXED_BASE64 } from './wasm-binary.js';
 
 /** A byte address in the kernels' linear memory. */
 export type Ptr = number;
@@ -64,17 +64,39 @@ function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-const compiled: { shared?: Promise<WebAssembly.Module>; plain?: Promise<WebAssembly.Module> } = {};
+const compiled = new Map<string, Promise<WebAssembly.Module>>();
 
 /**
  * The compiled kernels module for a shared memory or for an ordinary one,
+ * plain or relaxed (fused multiply-adds; see {@link relaxedSimdAvailable}),
  * compiled on first use and kept.
  *
  * @internal
  */
-export function kernelModule(shared = false): Promise<WebAssembly.Module> {
-  if (shared) return (compiled.shared ??= WebAssembly.compile(decodeBase64(WASM_BASE64)));
-  return (compiled.plain ??= WebAssembly.compile(plainMemoryImport(decodeBase64(WASM_BASE64))));
+export function kernelModule(shared = false, relaxed = false): Promise<WebAssembly.Module> {
+  const key = `${shared}/${relaxed}`;
+  let mod = compiled.get(key);
+  if (mod === undefined) {
+    const bytes = decodeBase64(relaxed ? WASM_RELAXED_BASE64 : WASM_BASE64);
+    mod = WebAssembly.compile(shared ? bytes : plainMemoryImport(bytes));
+    compiled.set(key, mod);
+  }
+  return mod;
+}
+
+let relaxedValid: boolean | undefined;
+
+/**
+ * Whether this runtime runs the relaxed-SIMD build (the GEMM kernels with
+ * `f32x4.relaxed_madd`): true in current browsers and in Node from 22, and
+ * in Node 20 only with `--experimental-wasm-relaxed-simd`. Checked once, by
+ * validating the relaxed module.
+ *
+ * @internal
+ */
+export function relaxedSimdAvailable(): boolean {
+  relaxedValid ??= WebAssembly.validate(plainMemoryImport(decodeBase64(WASM_RELAXED_BASE64)));
+  return relaxedValid;
 }
 
 /** Whether a memory is shared (its buffer a SharedArrayBuffer). @internal */
@@ -83,12 +105,12 @@ export function isShared(memory: WebAssembly.Memory): boolean {
 }
 
 /**
- * A new instance of the kernels over `memory` (shared or not).
+ * A new instance of the kernels (plain or relaxed) over `memory` (shared or not).
  *
  * @internal
  */
-export async function instantiateKernels(memory: WebAssembly.Memory): Promise<KernelExports> {
-  const instance = await WebAssembly.instantiate(await kernelModule(isShared(memory)), { env: { memory } });
+export async function instantiateKernels(memory: WebAssembly.Memory, relaxed = false): Promise<KernelExports> {
+  const instance = await WebAssembly.instantiate(await kernelModule(isShared(memory), relaxed), { env: { memory } });
   return instance.exports as unknown as KernelExports;
 }
 

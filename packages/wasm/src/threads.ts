@@ -84,18 +84,19 @@ function fallback(threads: number, reason: string): null {
 
 /**
  * Starts `threads − 1` helper workers over a new shared memory of
- * `initialPages`, or returns null (after one console warning per process)
- * when this environment cannot run them.
+ * `initialPages`, all running the plain or the relaxed build, or returns
+ * null (after one console warning per process) when this environment
+ * cannot run them.
  *
  * @internal
  */
-export async function startThreads(threads: number, initialPages: number): Promise<Threaded | null> {
+export async function startThreads(threads: number, initialPages: number, relaxed = false): Promise<Threaded | null> {
   const reason = unavailable();
   if (reason !== null) return fallback(threads, reason);
   try {
     const memory = new WebAssembly.Memory({ initial: initialPages, maximum: MAX_PAGES, shared: true });
-    const module = await kernelModule(true);
-    const ex = await instantiateKernels(memory);
+    const module = await kernelModule(true, relaxed);
+    const ex = await instantiateKernels(memory, relaxed);
     const call = ex as unknown as Record<string, (...args: number[]) => void>;
     const pool = await Pool.start(threads, module, memory, (job) => call[job.fn]!(...job.args));
     return { memory, ex, pool };

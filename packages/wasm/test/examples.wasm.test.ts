@@ -20,3 +20,8 @@ it('fastestBackend example', async () => {
   const plan = compile(rbm(6, 3, { seed: 1 }), { backend });
   expect([plan.backend.name, description.startsWith(plan.backend.name)]).toEqual(['wasm', true]);
 });
+
+it('describeWasmBackend example', async () => {
+  const { describeWasmBackend } = await import('@stochnet/wasm');
+  expect(describeWasmBackend(await createWasmBackend())).toBe('wasm (WebAssembly SIMD, 1 thread)');
+});
