@@ -8,11 +8,13 @@
  * block-Gibbs and ancestral sampling. Medians of 3 timed runs; ratios wasm / js; the
  * figures go to bench/results/speed-<time>.json (gitignored). Every
  * workload also runs on `createWasmBackend({ threads: 2 })` (row "wasm-2t",
- * measured right after the one-thread row).
+ * measured right after the one-thread row); W3 also runs on the
+ * relaxed-SIMD build in a child process with Node 20's flag.
  *
  * Run alone: `node --import tsx bench/speed.ts`; `STOCHNET_BENCH_QUICK=1`
  * shrinks every workload for a smoke run.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -111,7 +113,38 @@ function w3(backends: readonly Backend[]): Record<string, unknown> {
     line(`wasm-2t / wasm ${dtype}`, `${fmt(r['wasm-2t']!.median / r['wasm']!.median, 2)}×`);
     if (dtype === 'float32') line('wasm-2t / OpenBLAS 2 threads (175)', `${fmt(r['wasm-2t']!.median / PEERS.w3.openblas2, 3)}×`, 'goal ≥ 0.5×');
   }
+  out['relaxed'] = w3Relaxed(out);
   return out;
+}
+
+/**
+ * W3 on the relaxed-SIMD build (fused multiply-adds), measured in a child
+ * process started with Node 20's `--experimental-wasm-relaxed-simd`: the
+ * figure the runtime gives where relaxed SIMD is on (current browsers,
+ * Node 22 and later). Null when the child cannot run it.
+ */
+function w3Relaxed(plain: Record<string, unknown>): Record<string, unknown> | null {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'speed-support', 'relaxed-w3.ts');
+  const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], { encoding: 'utf8', env: process.env, timeout: 300_000 });
+  const last = run.stdout?.trim().split('\n').pop() ?? '';
+  if (run.status !== 0 || !last.startsWith('{')) {
+    line('relaxed SIMD', 'not measured', `the child process failed: ${(run.stderr ?? '').split('\n')[0] ?? ''}`);
+    return null;
+  }
+  const r = JSON.parse(last) as Record<string, unknown> & { relaxed: boolean };
+  if (!r.relaxed) {
+    line('relaxed SIMD', 'not measured', 'this runtime has no relaxed SIMD even with the flag');
+    return null;
+  }
+  console.log('   relaxed SIMD (fused multiply-adds; child process with --experimental-wasm-relaxed-simd)');
+  for (const dtype of ['float32', 'float64'] as const) {
+    const fig = r[dtype] as Record<string, { median: number; best: number }>;
+    for (const [name, v] of Object.entries(fig)) line(`${name} ${dtype}`, `${fmt(v.median, 2)} GFLOP/s`, `best ${fmt(v.best, 2)}`);
+    const base = plain[dtype] as Record<string, { median: number }>;
+    line(`wasm-2t-relaxed / wasm-2t ${dtype}`, `${fmt(fig['wasm-2t-relaxed']!.median / base['wasm-2t']!.median, 2)}×`);
+    if (dtype === 'float32') line('wasm-2t-relaxed / OpenBLAS 2 threads (175)', `${fmt(fig['wasm-2t-relaxed']!.median / PEERS.w3.openblas2, 3)}×`, 'goal ≥ 0.5× (plain SIMD); reported where the runtime has relaxed SIMD');
+  }
+  return r;
 }
 
 function sampling(backends: readonly Backend[]): Record<string, unknown> {
