@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the browser example in headless Chromium', () => 
     await page.waitForFunction(() => Number(document.getElementById('status')?.dataset['epoch']) >= 1, null, { timeout: WAIT_MS });
     const status = await page.textContent('#status');
     // The page is served cross-origin isolated, so the worker's wasm backend gets SharedArrayBuffer and its threads.
-    expect(status).toMatch(/^epoch \d+ \/ 200 · reconstruction error 0\.\d{4} train, 0\.\d{4} test · [\d,]+ samples\/s on wasm \(WebAssembly SIMD, \d+ threads?\)$/);
+    expect(status).toMatch(/^epoch \d+ \/ 200 · reconstruction error 0\.\d{4} train, 0\.\d{4} test · [\d,]+ samples\/s on wasm \(WebAssembly (relaxed )?SIMD, \d+ threads?\)$/);
     expect(await page.evaluate(() => globalThis.crossOriginIsolated)).toBe(true);
     const pixels = await page.evaluate(readCanvases, CANVASES);
     for (const p of pixels) {
