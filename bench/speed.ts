@@ -9,7 +9,7 @@
  * figures go to bench/results/speed-<time>.json (gitignored). Every
  * workload also runs on `createWasmBackend({ threads: 2 })` (row "wasm-2t",
  * measured right after the one-thread row); W3 also runs on the
- * relaxed-SIMD build in a child process with Node 20's flag.
+ * relaxed-SIMD build in a child process (with Node 20's flag where needed).
  *
  * Run alone: `node --import tsx bench/speed.ts`; `STOCHNET_BENCH_QUICK=1`
  * shrinks every workload for a smoke run.
@@ -99,7 +99,7 @@ function w2(backends: readonly Backend[]): Record<string, unknown> {
   return out;
 }
 
-function w3(backends: readonly Backend[]): Record<string, unknown> {
+function w3(backends: readonly Backend[], relaxedHere: boolean): Record<string, unknown> {
   console.log('\n  W3  GEMM C = A·B, A 100×784, B 784×500 (JS typed arrays in and out, copies included)');
   const out: Record<string, unknown> = {};
   for (const dtype of ['float32', 'float64'] as const) {
@@ -113,7 +113,7 @@ function w3(backends: readonly Backend[]): Record<string, unknown> {
     line(`wasm-2t / wasm ${dtype}`, `${fmt(r['wasm-2t']!.median / r['wasm']!.median, 2)}×`);
     if (dtype === 'float32') line('wasm-2t / OpenBLAS 2 threads (175)', `${fmt(r['wasm-2t']!.median / PEERS.w3.openblas2, 3)}×`, 'goal ≥ 0.5×');
   }
-  out['relaxed'] = w3Relaxed(out);
+  out['relaxed'] = w3Relaxed(out, relaxedHere);
   return out;
 }
 
@@ -123,9 +123,11 @@ function w3(backends: readonly Backend[]): Record<string, unknown> {
  * figure the runtime gives where relaxed SIMD is on (current browsers,
  * Node 22 and later). Null when the child cannot run it.
  */
-function w3Relaxed(plain: Record<string, unknown>): Record<string, unknown> | null {
+function w3Relaxed(plain: Record<string, unknown>, relaxedHere: boolean): Record<string, unknown> | null {
   const script = join(dirname(fileURLToPath(import.meta.url)), 'speed-support', 'relaxed-w3.ts');
-  const run = spawnSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--import', 'tsx', script], { encoding: 'utf8', env: process.env, timeout: 300_000 });
+  // Node 20 needs the flag; a runtime with relaxed SIMD on by default runs the child without it.
+  const flag = relaxedHere ? [] : ['--experimental-wasm-relaxed-simd'];
+  const run = spawnSync(process.execPath, [...flag, '--import', 'tsx', script], { encoding: 'utf8', env: process.env, timeout: 300_000 });
   const last = run.stdout?.trim().split('\n').pop() ?? '';
   if (run.status !== 0 || !last.startsWith('{')) {
     line('relaxed SIMD', 'not measured', `the child process failed: ${(run.stderr ?? '').split('\n')[0] ?? ''}`);
@@ -192,7 +194,7 @@ export async function run(): Promise<string> {
     quick: QUICK,
     threads: { wasm: 1, 'wasm-2t': wasm2.threads },
     peers: PEERS,
-    w3: w3(backends),
+    w3: w3(backends, (await createWasmBackend({ relaxedSimd: 'auto' })).relaxedSimd),
     w2: w2(backends),
     sampling: sampling(backends),
     w1: await w1(backends),

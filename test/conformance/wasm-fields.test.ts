@@ -8,7 +8,7 @@
  * fails here.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createRng, normal, rbm, sbn } from '@stochnet/graph';
+import { boltzmann, createRng, normal, rbm, sbn } from '@stochnet/graph';
 import { blockFieldInto, compile, FieldWorkspace, jsBackend } from '@stochnet/model';
 import type { Backend, Dtype, FloatArray } from '@stochnet/model';
 import { createWasmBackend } from '@stochnet/wasm';
@@ -78,6 +78,54 @@ describe('blockFieldInto on the wasm backend', () => {
     }
   }
 
+  it('the 40% limit: exactly 40% ones sums selected rows, one more one runs gemm', () => {
+    const plan0 = compile(rbm(10, 6, { seed: 'limit', init: normal(0, 0.5) }), { dtype: 'float64' });
+    const vis = plan0.weights[0]!.from, hid = plan0.weights[0]!.to;
+    const rows = 5; // 50 visible values: 20 ones is 40%
+    for (const [ones, select] of [[20, true], [21, false]] as const) {
+      const { backend, calls } = counted();
+      const plan = compile(rbm(10, 6, { seed: 'limit', init: normal(0, 0.5) }), { dtype: 'float64', backend });
+      const s = new Float64Array(rows * plan.size);
+      let placed = 0;
+      for (let r = 0; r < rows && placed < ones; r++) for (let i = 0; i < 10 && placed < ones; i++, placed++) s[r * plan.size + plan.blocks[vis]!.offset + i] = 1;
+      const a = new Float64Array(rows * 6), b = new Float64Array(rows * 6);
+      blockFieldInto(a, plan, s, rows, hid);
+      blockFieldInto(b, compile(rbm(10, 6, { seed: 'limit', init: normal(0, 0.5) }), { dtype: 'float64' }), s, rows, hid);
+      for (let q = 0; q < a.length; q++) expect(Math.abs(a[q]! - b[q]!)).toBeLessThan(1e-12);
+      expect(calls.select > 0, `${ones} ones`).toBe(select);
+    }
+  });
+
+  it('a dense lateral coupling sums selected rows for sparse 0/1 states; a sparse lateral always runs spmm; both match js', () => {
+    for (const [density, select] of [[1, true], [0.3, false]] as const) {
+      const net = boltzmann(40, { seed: 'lateral', density, init: normal(0, 0.5) });
+      const { backend, calls } = counted();
+      const pw = compile(net, { dtype: 'float64', backend });
+      const pj = compile(net, { dtype: 'float64' });
+      const s = states(30, pw.size, 0.2, false, 'fields/lateral');
+      const a = new Float64Array(30 * 40), b = new Float64Array(30 * 40);
+      blockFieldInto(a, pw, s, 30, 0);
+      blockFieldInto(b, pj, s, 30, 0);
+      for (let q = 0; q < a.length; q++) expect(Math.abs(a[q]! - b[q]!)).toBeLessThan(1e-12);
+      expect(calls.select > 0, `density ${density}`).toBe(select);
+    }
+  });
+
+  it('Float32Array and Uint8Array states of 0s and 1s take the selected rows too', () => {
+    const net = rbm(33, 17, { seed: 'types', init: normal(0, 0.5) });
+    const s64 = states(20, 50, 0.15, false, 'fields/types');
+    for (const s of [Float32Array.from(s64), Uint8Array.from(s64)]) {
+      const { backend, calls } = counted();
+      const pw = compile(net, { dtype: 'float32', backend });
+      const hid = pw.weights[0]!.to;
+      const a = new Float32Array(20 * 17), b = new Float32Array(20 * 17);
+      blockFieldInto(a, pw, s, 20, hid);
+      blockFieldInto(b, compile(net, { dtype: 'float32' }), s, 20, hid);
+      for (let q = 0; q < a.length; q++) expect(Math.abs(a[q]! - b[q]!)).toBeLessThan(1e-5);
+      expect(calls.select).toBeGreaterThan(0);
+    }
+  });
+
   it('the visible side of an RBM (x·Wᵀ) always runs gemm, and a rejected state changes nothing', () => {
     const { backend, calls } = counted();
     const plan = compile(rbm(13, 9, { seed: 3 }), { dtype: 'float64', backend });
@@ -91,7 +139,14 @@ describe('blockFieldInto on the wasm backend', () => {
     expect(calls.gemm).toBeGreaterThan(0);
     s[plan.blocks[hid]!.offset + 2] = 0.5; // a hidden unit of row 0 that is not 0/1: binary mode rejects it
     const before = out.slice();
-    expect(() => blockFieldInto(out, plan, s, 8, vis)).toThrow(/0\.5/);
+    const ws = new FieldWorkspace(plan, 8);
+    expect(() => blockFieldInto(out, plan, s, 8, vis, { workspace: ws })).toThrow(/0\.5/);
     expect(out).toEqual(before);
+    // The same workspace serves the next valid call correctly (hidden side, selected rows).
+    s[plan.blocks[hid]!.offset + 2] = 1;
+    const got = new Float64Array(8 * 9), want = new Float64Array(8 * 9);
+    blockFieldInto(got, plan, s, 8, hid, { workspace: ws });
+    blockFieldInto(want, compile(rbm(13, 9, { seed: 3 }), { dtype: 'float64' }), s, 8, hid);
+    for (let q = 0; q < got.length; q++) expect(Math.abs(got[q]! - want[q]!)).toBeLessThan(1e-12);
   });
 });

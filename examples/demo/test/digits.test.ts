@@ -16,7 +16,7 @@ describe('the digits part of the demo, tiny', () => {
     const printed: string[] = [];
     const tiny = { ...DIGITS_DEMO, hidden: 4, epochs: 2, k: 1, chains: 10, samples: 10, sweeps: 10 };
     const r = await digitsDemo(tiny, dir, { write: (s: string) => void printed.push(s), isTTY: false });
-    expect(printed.join('')).toMatch(/on the wasm \(WebAssembly SIMD, [12] threads?\) kernels/);
+    expect(printed.join('')).toMatch(/on the wasm \(WebAssembly (relaxed )?SIMD, [12] threads?\) kernels/);
     expect(r.testLogLikelihood).toBeLessThan(0);
     expect(r.baselineLogLikelihood).toBeLessThan(0);
     expect(r.curve).toHaveLength(2);

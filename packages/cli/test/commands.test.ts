@@ -135,7 +135,7 @@ describe('--backend', () => {
     expect([a.backend, j.backend]).toEqual(['wasm', 'js']);
     expect(Math.abs(a.reconstructionError - j.reconstructionError)).toBeLessThan(1e-5);
     const text = await run(['eval', 'rbm/model.json', ...DATA]);
-    expect(text.out).toMatch(/kernels: wasm \(WebAssembly SIMD, [12] threads?\)/);
+    expect(text.out).toMatch(/kernels: wasm \(WebAssembly (relaxed )?SIMD, [12] threads?\)/);
     const trained = await run(['train', '--samples', '4', '--sweeps', '5', ...DATA, '--hidden', '3', '--epochs', '1', '--backend', 'js', '--out', 'rbm-js']);
     expect(trained.code).toBe(0);
     expect(trained.out).toContain('kernels: js (--backend js)');

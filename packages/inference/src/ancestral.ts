@@ -60,8 +60,9 @@ function checkArgs(fn: string, plan: Plan, opts: AncestralOptions): Checked {
  * @remarks
  * Blocks are visited in `plan.schedules.ancestral` order (parents first) and
  * each block is drawn at once: s_i ~ Bernoulli(σ(b_i + Σ_j w_ij s_j)) over
- * its parents j, through the backend's `biasSigmoid` and `bernoulli`
- * kernels. Any DAG works: layered or not, with skip connections.
+ * its parents j: p through the backend's `biasSigmoid`, then s = [u < p]
+ * (the `bernoulli` kernel's rule). Any DAG works: layered or not, with skip
+ * connections.
  *
  * With `evidence`, this is likelihood weighting (Fung and Chang 1990; Shachter
  * and Peot 1990), an importance sampler: observed units are set to their

@@ -47,7 +47,7 @@ export interface GibbsWorkspace {
   readonly fieldOptions: FieldOptions;
   /** @internal Per step, per part. */
   readonly steps: readonly (readonly PartBuffers[])[];
-  /** @internal Every part's uniform buffer, in sweep order (for one fill pass per chain). */
+  /** @internal Every part's uniform buffer, in sweep order (filled at the start of a sweep). */
   readonly uniforms: readonly Float64Array[];
   /** @internal Units per part, in sweep order. */
   readonly widths: Int32Array;
@@ -63,11 +63,11 @@ export interface GibbsWorkspace {
  * Allocates the scratch buffers of block-Gibbs sweeps over `chains` chains.
  *
  * @remarks
- * Memory: about chains × (units in the sweep) × (8 + 2·bytes(dtype) + 1)
+ * Memory: about chains × (units in the sweep) × (8 + 2·bytes(dtype))
  * bytes, plus the model's field workspace (neighbour blocks of one step).
- * Each step part gets exact-length views into shared field, probability and
- * draw buffers, and its own uniform region, so a sweep fills every chain's
- * uniforms in one pass over that chain's stream.
+ * Each step part gets exact-length views into shared field and probability
+ * buffers, and its own uniform region, so a sweep fills every chain's
+ * uniforms for the whole sweep before its first step.
  *
  * @param plan - the compiled plan
  * @param chains - the number of chains (as in `initGibbs`)

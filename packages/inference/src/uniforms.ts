@@ -1,8 +1,8 @@
 /**
- * Uniform random numbers for kernels: filled chain by chain from each
- * chain's own stream into workspace buffers, then handed to a backend's
- * `bernoulli` kernel, so every backend can be checked against `js` on the
- * same numbers.
+ * Uniform random numbers for the samplers: filled from each chain's own
+ * stream into workspace buffers and compared with probabilities as
+ * [u < p] (the `bernoulli` kernel's rule), so draws are the same numbers on
+ * every backend.
  *
  * @module
  */

@@ -58,7 +58,7 @@ describe('ancestralSample', () => {
       },
     };
     const sp = compile(m4(), { dtype: 'float64', backend: spy });
-    const samples = 3;
+    const samples = 100;
     const { states } = ancestralSample(sp, { samples, seed: 'S' });
     expect(calls.length).toBe(5);
     let ones = 0;

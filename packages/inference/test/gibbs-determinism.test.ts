@@ -65,6 +65,13 @@ describe('T3 seed rules and per-chain substreams', () => {
     expect(bytes(sample({ chains: 4, seed: 112 }).states)).not.toBe(bytes(a.states));
   });
 
+  it('chains 0..2 of a 9-chain run (uniforms four streams at a time) equal a 3-chain run (one stream at a time), clamps included', () => {
+    const three = sample({ chains: 3, seed: 'T3/groups' });
+    const nine = sample({ chains: 9, seed: 'T3/groups' });
+    expect(bytes(nine.states.subarray(0, 3 * plan.size))).toBe(bytes(three.states));
+    expect(nine.rngs.slice(0, 3).map((r) => r.state())).toEqual(three.rngs.map((r) => r.state()));
+  });
+
   it('running chains 0..9 and then 0..19 gives identical first ten chains', () => {
     const ten = sample({ chains: 10, seed: 'T3' });
     const twenty = sample({ chains: 20, seed: 'T3' });

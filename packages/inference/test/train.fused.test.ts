@@ -1,7 +1,7 @@
 /**
- * train() on the wasm backend's resident RBM session (the fused CD path):
- * 'stream' uniforms reproduce the js learner + optimiser path up to float
- * rounding; 'counter' uniforms are deterministic per seed; the divergence
+ * train() on the wasm backend's resident RBM session (the fused CD and PCD
+ * paths): 'stream' uniforms reproduce the js learner + optimiser path up to
+ * float rounding (PCD's persistent chains included); 'counter' uniforms are deterministic per seed; the divergence
  * guard, the fallbacks, checkpoint/resume and evaluate: false behave as on
  * the ordinary path.
  */
@@ -84,6 +84,29 @@ describe("fused CD, 'stream' uniforms, equals the js path", () => {
   });
 });
 
+describe("fused PCD, 'stream' uniforms, equals the js path (parameters and chains)", () => {
+  const pcd: TrainOptions = { ...base, method: 'pcd', chains: 7 };
+  for (const [dtype, tol] of [['float64', 1e-12], ['float32', 2e-6]] as const) {
+    it(`${dtype}: PCD-2 with 7 chains, momentum, decay and L1: parameters to ${tol}, the chains (states, streams, sweeps) identical`, () => {
+      const data = dataset(40, 16, 0.3, `pcd/${dtype}`);
+      const a = train(plan(16, 8, dtype, jsBackend), data, pcd);
+      const b = train(plan(16, 8, dtype, stream), data, pcd);
+      expect(maxDiff(a.plan, b.plan)).toBeLessThan(tol);
+      expect(b.state.learner.save()).toEqual(a.state.learner.save());
+      expect(b.state.learner.info().updates).toBe(16);
+    });
+  }
+
+  it('default chains (the batch size) and dense data (selected rows off) agree too', () => {
+    const data = dataset(30, 12, 0.7, 'pcd/dense');
+    const opts: TrainOptions = { ...base, method: 'pcd', k: 1 };
+    const a = train(plan(12, 6, 'float64', jsBackend), data, opts);
+    const b = train(plan(12, 6, 'float64', stream), data, opts);
+    expect(maxDiff(a.plan, b.plan)).toBeLessThan(1e-12);
+    expect(b.state.learner.save()).toEqual(a.state.learner.save());
+  });
+});
+
 describe("fused CD, 'counter' uniforms", () => {
   it('is deterministic per seed and differs from stream mode and from another seed', () => {
     const data = dataset(50, 20, 0.3, 'c');
@@ -94,6 +117,29 @@ describe("fused CD, 'counter' uniforms", () => {
     expect(params(a.plan)).not.toEqual(params(s.plan));
     const c = train(plan(20, 10, 'float32', counter), data, { ...base, seed: 99 });
     expect(params(a.plan)).not.toEqual(params(c.plan));
+  });
+
+  it('PCD is deterministic per seed, differs from stream mode, moves the chains and leaves their streams alone', () => {
+    const data = dataset(50, 20, 0.3, 'cp');
+    const opts: TrainOptions = { ...base, method: 'pcd', chains: 9 };
+    const a = train(plan(20, 10, 'float32', counter), data, opts);
+    const b = train(plan(20, 10, 'float32', counter), data, opts);
+    expect(params(a.plan)).toEqual(params(b.plan));
+    expect(a.state.learner.save()).toEqual(b.state.learner.save());
+    const s = train(plan(20, 10, 'float32', stream), data, opts);
+    expect(params(a.plan)).not.toEqual(params(s.plan));
+    const chains = a.state.learner.save().chains!;
+    const fresh = train(plan(20, 10, 'float32', counter), data, { ...opts, epochs: 1 }).state.learner.save().chains!;
+    expect(chains.sweeps).toBe(4 * 5 * 2);
+    expect(chains.states).not.toEqual(fresh.states);
+    // Counter mode keys each update from the batch stream: the chains' own streams are never read.
+    expect(chains.rngStates).toEqual(fresh.rngStates);
+  });
+
+  it('PCD learns: the reconstruction error falls', () => {
+    const data = dataset(100, 20, 0.3, 'learn');
+    const r = train(plan(20, 10, 'float32', counter), data, { ...base, method: 'pcd', k: 1, epochs: 10, learningRate: 0.2 });
+    expect(r.history[9]!.train['reconstruction']!).toBeLessThan(r.history[0]!.train['reconstruction']!);
   });
 
   it('learns: the reconstruction error falls', () => {
@@ -137,7 +183,8 @@ describe('fallbacks to the learner + optimiser path', () => {
     ['sparsity', { sparsity: { target: 0.1, cost: 0.1 } }],
     ['maxGradNorm', { maxGradNorm: 1 }],
     ['sampleVisible', { sampleVisible: true }],
-    ['pcd', { method: 'pcd' }],
+    ['pcd with sampleHiddenLast', { method: 'pcd', sampleHiddenLast: true }],
+    ['pt', { method: 'pt' }],
   ];
   for (const [name, extra] of cases) {
     it(`${name}: same parameters as the wasm kernels without rbmSession`, () => {
@@ -169,6 +216,17 @@ describe('checkpoint and resume on the fused path', () => {
     expect(resumed.history.map((h) => h.meanStepNorm)).toEqual(straight.history.map((h) => h.meanStepNorm));
     const v = (s: typeof straight.state): number[] => [...s.optimiser.state().velocity.bias, ...s.optimiser.state().velocity.weights[0]!];
     expect(v(resumed.state)).toEqual(v(straight.state));
+  });
+
+  it('PCD: 4 + 4 epochs through a JSON checkpoint equal 8 straight, chains included', () => {
+    const data = dataset(35, 16, 0.3, 'ckp');
+    const opts: TrainOptions = { ...base, method: 'pcd', chains: 6, epochs: 8 };
+    const straight = train(plan(16, 8, 'float32', counter), data, opts);
+    const half = train(plan(16, 8, 'float32', counter), data, { ...opts, epochs: 4 });
+    const saved = JSON.parse(JSON.stringify(checkpoint(half.state)));
+    const resumed = resumeTraining(saved, data, { epochs: 8, backend: counter });
+    expect(params(resumed.plan)).toEqual(params(straight.plan));
+    expect(resumed.state.learner.save()).toEqual(straight.state.learner.save());
   });
 });
 

@@ -20,8 +20,10 @@ export interface RbmSessionOptions {
   readonly dtype: Dtype;
   /** The largest batch (rows) a step will take, a positive integer. */
   readonly capacity: number;
-  /** Gibbs steps per update (CD-k), a positive integer. */
+  /** Gibbs steps per update (CD-k, PCD-k), a positive integer. */
   readonly k: number;
+  /** Persistent chains for {@link RbmTrainingSession.pcdStep}, a non-negative integer; 0 or absent: CD only. */
+  readonly chains?: number | undefined;
 }
 
 /**
@@ -66,7 +68,7 @@ export interface RbmStepResult {
 }
 
 /**
- * A resident CD-k training session of one RBM.
+ * A resident CD-k (and, with chains, PCD-k) training session of one RBM.
  *
  * @remarks
  * One `step` computes, for a batch v0 of B rows (0/1 or in [0, 1]):
@@ -103,6 +105,34 @@ export interface RbmTrainingSession {
   step(batch: Uint8Array | Float32Array | Float64Array, rows: number, rng: Rng, settings: RbmStepSettings): RbmStepResult;
   /** Copies the current parameters and velocities out into `arrays`. */
   store(arrays: RbmSessionArrays): void;
+  /**
+   * Copies the persistent chains' states into the session (needs `chains`
+   * in the options): `visible` chains × nv and `hidden` chains × nh, row-major,
+   * every value 0 or 1.
+   */
+  loadChains(visible: FloatArray, hidden: FloatArray): void;
+  /** Copies the chains' current states out, in the shapes of {@link RbmTrainingSession.loadChains}. */
+  storeChains(visible: FloatArray, hidden: FloatArray): void;
+  /**
+   * Runs one PCD-k update (Tieleman 2008) with the loaded chains: the
+   * positive phase p(h | v0) on the batch, then k steps of every chain
+   * (v ~ p(v | h), h ~ p(h | v)), then with C chains
+   * g_W = v0ᵀ·ph0/B − vᵀ·ph/C (the chains' sampled v and p(h | v)),
+   * g_b = Σv0/B − Σv/C, g_c = Σph0/B − Σph/C and the step of
+   * {@link RbmTrainingSession.step}. In `'stream'` mode chain c draws, per
+   * step, nv then nh uniforms from `chainRngs[c]` (as the JavaScript
+   * learner does); in `'counter'` mode the key comes from `rng` and the
+   * chain streams are not read. A step that is not applied still moves
+   * the chains.
+   *
+   * @param batch - rows × nv values, row-major
+   * @param rows - the batch's rows, 1 ≤ rows ≤ capacity
+   * @param rng - the step's stream
+   * @param chainRngs - one stream per chain (read in 'stream' mode)
+   * @param settings - η, μ, λ₂, λ₁
+   * @returns whether the step was applied and its norm
+   */
+  pcdStep(batch: Uint8Array | Float32Array | Float64Array, rows: number, rng: Rng, chainRngs: readonly Rng[], settings: RbmStepSettings): RbmStepResult;
   /** Frees the session's memory; the session must not be used after. */
   dispose(): void;
 }

@@ -49,7 +49,7 @@ export type { ExactMoments } from './math/exact.js';
 export { exactGradient, exactGradientInto } from './math/exact-gradient.js';
 export { exactLogLikelihood } from './math/exact-likelihood.js';
 export { clonePlan } from './clone.js';
-export { hasBinaryStateKernels } from './backend-binary.js';
+export { BINARY_DENSITY_LIMIT, hasBinaryStateKernels } from './backend-binary.js';
 export type { BinaryStateKernels } from './backend-binary.js';
 export { kernelChecks } from './kernel-checks.js';
 export type { KernelChecks } from './kernel-checks.js';

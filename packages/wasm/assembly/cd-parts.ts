@@ -128,6 +128,18 @@ export function columnDiffSums(out: usize, a: usize, b: usize, rows: i32, cols: 
   }
 }
 
+/** out[j] += scale · Σ_r a[r·cols + j] in f64 (each row's value times scale, added row by row), for rows × cols a of f32 or f64. */
+export function columnSums(out: usize, a: usize, rows: i32, cols: i32, f64: bool, scale: f64): void {
+  for (let r = 0; r < rows; r++) {
+    const base = <usize>r * <usize>cols;
+    for (let j = 0; j < cols; j++) {
+      const q = base + <usize>j;
+      const x: f64 = f64 ? load<f64>(a + (q << 3)) : <f64>load<f32>(a + (q << 2));
+      store<f64>(out + (<usize>j << 3), load<f64>(out + (<usize>j << 3)) + scale * x);
+    }
+  }
+}
+
 /** x[i] ← −x[i] for i < n (f32 or f64), by flipping sign bits. */
 export function negate(x: usize, n: i32, f64: bool): void {
   const bytes = <usize>n << (f64 ? 3 : 2);

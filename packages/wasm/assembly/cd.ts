@@ -1,4 +1,4 @@
-// A resident CD-k training session: W (nv × nh, row-major), Wᵀ, the biases
+// A resident CD-k / PCD-k training session: W (nv × nh, row-major), Wᵀ, the biases
 // b (visible) and c (hidden), their velocities and every batch buffer live
 // in this instance's memory, laid out once by cdInit; cdStep runs a whole
 // minibatch update:
@@ -6,6 +6,10 @@
 //   pv = σ(h·Wᵀ + b), ph = σ(pv·W + c), h ~ Bernoulli(ph) when t < k;
 //   G = v0ᵀ·ph0 − pvᵀ·ph, gb = Σ(v0 − pv), gc = Σ(ph0 − ph);
 //   d = μ·vel + η·(G/B − λ₂·W − λ₁·sign W) (biases without λ), θ += d.
+// pcdStep runs PCD-k instead: the same positive phase without h0, and k
+// steps of the persistent chains (v ~ σ(h·Wᵀ + b), h ~ σ(v·W + c)) in the
+// negative phase, whose statistics use the chains' v and p(h | v):
+//   G = v0ᵀ·ph0/B − vᵀ·ph/C, gb = Σv0/B − Σv/C, gc = Σph0/B − Σph/C.
 // The new parameters and velocities go to second buffers, swapped in only
 // when every new parameter is finite. Products with a 0/1 left factor use
 // the selected-row kernels when the factor is sparse enough.
@@ -15,7 +19,7 @@ import { gemmF64, gemmF64Scratch } from './gemm-f64';
 import { gemmDirectF32, gemmDirectF64 } from './gemm-direct';
 import { biasSigmoidF32, biasSigmoidF64 } from './sigmoid';
 import { selectRowsSum, selectedRowsOuter } from './binary';
-import { columnDiffSums, negate, sampleHidden, transpose, updateF32, updateScalar } from './cd-parts';
+import { columnDiffSums, columnSums, negate, sampleHidden, transpose, updateF32, updateScalar } from './cd-parts';
 
 /** Largest fraction of ones for which the selected-row kernels replace gemm (as in the JavaScript fast path). */
 const DENSITY_LIMIT: f64 = 0.4;
@@ -24,7 +28,7 @@ const SMALL: i32 = 4096;
 /** Binary batches of at least this many rows form v0ᵀ·ph0 by selected-row sums and subtract pvᵀ·ph; smaller ones run one stacked product. */
 const STACK_ROWS: i32 = 32;
 
-let NV = 0, NH = 0, CAP = 0, K = 1;
+let NV = 0, NH = 0, CAP = 0, K = 1, CHAINS = 0;
 let F64 = false;
 let END: usize = 0;
 // Parameters and velocities (current, next), Wᵀ, the weight gradient.
@@ -36,6 +40,8 @@ let CH: usize = 0, CHN: usize = 0, VC: usize = 0, VCN: usize = 0;
 // [v0; −pv]ᵀ·[ph0; ph] is one product of depth 2·rows.
 let V0: usize = 0, PH0: usize = 0, HS: usize = 0, U: usize = 0;
 let GB: usize = 0, GC: usize = 0, IDX: usize = 0, GS: usize = 0;
+// The persistent chains (PCD): states v (C × nv) and h (C × nh), and their probabilities.
+let CV: usize = 0, CHS: usize = 0, CPV: usize = 0, CPH: usize = 0;
 
 function take(count: usize, bytes: usize): usize {
   const p = END;
@@ -45,11 +51,12 @@ function take(count: usize, bytes: usize): usize {
 
 /**
  * Lays out a session for an nv × nh RBM (f64 or f32), batches of at most
- * cap rows and k Gibbs steps, from byte `base` on, growing the memory as
- * needed. Returns the first byte past the layout, or 0 when memory cannot grow.
+ * cap rows, k Gibbs steps and `chains` persistent chains (0: CD only),
+ * from byte `base` on, growing the memory as needed. Returns the first
+ * byte past the layout, or 0 when memory cannot grow.
  */
-export function cdInit(nv: i32, nh: i32, f64: bool, cap: i32, k: i32, base: usize): usize {
-  NV = nv; NH = nh; F64 = f64; CAP = cap; K = k;
+export function cdInit(nv: i32, nh: i32, f64: bool, cap: i32, k: i32, chains: i32, base: usize): usize {
+  NV = nv; NH = nh; F64 = f64; CAP = cap; K = k; CHAINS = chains;
   END = (base + 63) & ~(<usize>63);
   const e: usize = f64 ? 8 : 4;
   const nw = <usize>nv * <usize>nh;
@@ -58,10 +65,13 @@ export function cdInit(nv: i32, nh: i32, f64: bool, cap: i32, k: i32, base: usiz
   CH = take(nh, e); CHN = take(nh, e); VC = take(nh, e); VCN = take(nh, e);
   const cv = <usize>cap * <usize>nv, ch = <usize>cap * <usize>nh;
   V0 = take(2 * cv, e); PH0 = take(2 * ch, e); HS = take(ch, e);
-  U = take(<usize>k * ch, 8);
+  const c = <usize>chains;
+  CV = take(c * <usize>nv, e); CHS = take(c * <usize>nh, e); CPV = take(c * <usize>nv, e); CPH = take(c * <usize>nh, e);
+  // Stream uniforms: CD's k·cap·nh, or PCD's k·C·(nv + nh).
+  U = take(max(<usize>k * ch, <usize>k * c * <usize>(nv + nh)), 8);
   GB = take(nv, 8); GC = take(nh, 8);
-  const most = <usize>max(max(cap, nv), nh);
-  IDX = take(most + 1 + <usize>cap * <usize>max(nv, nh), 4);
+  const most = <usize>max(max(max(cap, chains), nv), nh);
+  IDX = take(most + 1 + <usize>max(cap, chains) * <usize>max(nv, nh), 4);
   GS = take(<usize>(f64 ? gemmF64Scratch() : gemmF32Scratch()), 1);
   const have = <usize>memory.size() << 16;
   if (END > have && memory.grow(<i32>((END - have + 65535) >> 16)) < 0) return 0;
@@ -71,7 +81,8 @@ export function cdInit(nv: i32, nh: i32, f64: bool, cap: i32, k: i32, base: usiz
 /**
  * The address of a session array: 0 W, 1 b, 2 c, 3 W's velocity, 4 b's,
  * 5 c's (the current buffers), 6 the batch v0 (cap × nv), 7 the stream
- * uniforms (k × cap × nh f64).
+ * uniforms (f64: k × cap × nh for CD, k × C × (nv + nh) for PCD), 8 the
+ * chains' visible states (C × nv), 9 their hidden states (C × nh).
  */
 export function cdPointer(which: i32): usize {
   switch (which) {
@@ -82,6 +93,8 @@ export function cdPointer(which: i32): usize {
     case 4: return VB;
     case 5: return VC;
     case 6: return V0;
+    case 8: return CV;
+    case 9: return CHS;
     default: return U;
   }
 }
@@ -151,6 +164,13 @@ export function cdStep(rows: i32, eta: f64, mu: f64, wd: f64, l1: f64, counter: 
     negate(PV, nvh, f64);
     mm(G, V0, PH0, nv, nh, 2 * rows, true, false, 1, 0);
   }
+  return apply(rows, eta, mu, wd, l1);
+}
+
+// θ ← θ + d with d = μ·vel + η·(G/rows − λ₂·W − λ₁·sign W) (biases: gb/rows, gc/rows), into the
+// second buffers; swaps them in and refreshes Wᵀ when every new parameter is finite. Returns ‖d‖ or −1.
+function apply(rows: i32, eta: f64, mu: f64, wd: f64, l1: f64): f64 {
+  const nv = NV, nh = NH, f64 = F64;
   const s = 1 / <f64>rows;
   const nw = nv * nh;
   let norm2 = f64
@@ -167,4 +187,51 @@ export function cdStep(rows: i32, eta: f64, mu: f64, wd: f64, l1: f64, counter: 
   x = VC; VC = VCN; VCN = x;
   transpose(WT, W, nv, nh, f64);
   return Math.sqrt(norm2);
+}
+
+/**
+ * One PCD-k update on the `rows` rows at cdPointer(6) and the persistent
+ * chains at cdPointer(8) and (9), with learning rate eta, momentum mu,
+ * weight decay wd and L1 penalty l1. Uniforms from Philox4x32-10 under key
+ * (k0, k1) when counter (step t's visible draws at stage 2t − 2, its
+ * hidden draws at 2t − 1), else from cdPointer(7): per step t, C·nv
+ * visible draws then C·nh hidden ones. Returns ‖Δθ‖, or −1 when some new
+ * parameter would not be finite (the parameters are unchanged then; the
+ * chains have moved).
+ */
+export function pcdStep(rows: i32, eta: f64, mu: f64, wd: f64, l1: f64, counter: bool, k0: u32, k1: u32): f64 {
+  const nv = NV, nh = NH, f64 = F64, C = CHAINS;
+  const nvh = rows * nv;
+  const cv = C * nv, ch = C * nh;
+  const dataOnes = ones(V0, nvh);
+  const select = dataOnes >= 0 && <f64>dataOnes <= DENSITY_LIMIT * <f64>nvh;
+  if (select) selectRowsSum(PH0, V0, W, rows, nv, nh, f64, IDX);
+  else mm(PH0, V0, W, rows, nh, nv, false, false, 1, 0);
+  sigmoidRows(PH0, CH, rows, nh);
+  let u = U;
+  for (let t = 1; t <= K; t++) {
+    const hOnes = ones(CHS, ch);
+    if (hOnes >= 0 && <f64>hOnes <= DENSITY_LIMIT * <f64>ch) selectRowsSum(CPV, CHS, WT, C, nh, nv, f64, IDX);
+    else mm(CPV, CHS, WT, C, nv, nh, false, false, 1, 0);
+    sigmoidRows(CPV, BV, C, nv);
+    const vOnes = sampleHidden(CV, CPV, cv, f64, counter, <u32>(2 * t - 2), k0, k1, u);
+    u += <usize>cv << 3;
+    if (<f64>vOnes <= DENSITY_LIMIT * <f64>cv) selectRowsSum(CPH, CV, W, C, nv, nh, f64, IDX);
+    else mm(CPH, CV, W, C, nh, nv, false, false, 1, 0);
+    sigmoidRows(CPH, CH, C, nh);
+    sampleHidden(CHS, CPH, ch, f64, counter, <u32>(2 * t - 1), k0, k1, u);
+    u += <usize>ch << 3;
+  }
+  // Unscaled, then scaled by 1/rows in apply: rows/C weighs the chains' statistics as 1/C.
+  const r = <f64>rows / <f64>C;
+  memory.fill(GB, 0, <usize>nv << 3);
+  memory.fill(GC, 0, <usize>nh << 3);
+  columnSums(GB, V0, rows, nv, f64, 1);
+  columnSums(GB, CV, C, nv, f64, -r);
+  columnSums(GC, PH0, rows, nh, f64, 1);
+  columnSums(GC, CPH, C, nh, f64, -r);
+  if (select) selectedRowsOuter(G, V0, PH0, rows, nv, nh, f64, IDX);
+  else mm(G, V0, PH0, nv, nh, rows, true, false, 1, 0);
+  mm(G, CV, CPH, nv, nh, C, true, false, -r, 1);
+  return apply(rows, eta, mu, wd, l1);
 }

@@ -13,5 +13,5 @@ export function heapBase(): usize {
 }
 export { selectRowsSum, selectRowsSumCols, selectedRowsOuter, selectedRowsOuterCols } from './binary';
 export { philox4x32 } from './philox';
-export { cdInit, cdPointer, cdLoaded, cdStep } from './cd';
+export { cdInit, cdPointer, cdLoaded, cdStep, pcdStep } from './cd';
 export { counterSample, counterUniforms } from './cd-parts';

@@ -49,7 +49,13 @@ export interface BackendChoice {
  */
 export async function fastestBackend(): Promise<BackendChoice> {
   try {
-    const backend = await createWasmBackend({ threads: 'auto', relaxedSimd: 'auto' });
+    let backend: WasmBackend;
+    try {
+      backend = await createWasmBackend({ threads: 'auto', relaxedSimd: 'auto' });
+    } catch {
+      // A runtime that validates the relaxed build but cannot run it: the plain build.
+      backend = await createWasmBackend({ threads: 'auto' });
+    }
     return { backend, description: describeWasmBackend(backend) };
   } catch (e) {
     const why = e instanceof Error ? e.message.split('\n')[0] : String(e);

@@ -17,10 +17,11 @@ import type { Ptr } from './module.js';
 /** The session exports of the kernels module. @internal */
 export interface SessionExports {
   heapBase(): Ptr;
-  cdInit(nv: number, nh: number, f64: number, cap: number, k: number, base: Ptr): Ptr;
+  cdInit(nv: number, nh: number, f64: number, cap: number, k: number, chains: number, base: Ptr): Ptr;
   cdPointer(which: number): Ptr;
   cdLoaded(): void;
   cdStep(rows: number, eta: number, mu: number, wd: number, l1: number, counter: number, k0: number, k1: number): number;
+  pcdStep(rows: number, eta: number, mu: number, wd: number, l1: number, counter: number, k0: number, k1: number): number;
 }
 
 /** A kernels instance over a memory of its own, for one session at a time. @internal */
@@ -52,6 +53,12 @@ function positive(fn: string, option: string, x: unknown): number {
   throw new ConfigError(`${fn}: option ${option} must be a positive integer, got ${String(x)}`, { function: fn, option, expected: 'positive integer', received: String(x) });
 }
 
+function nonNegative(fn: string, option: string, x: unknown): number {
+  if (x === undefined) return 0;
+  if (typeof x === 'number' && Number.isSafeInteger(x) && x >= 0) return x;
+  throw new ConfigError(`${fn}: option ${option} must be a non-negative integer, got ${String(x)}`, { function: fn, option, expected: 'non-negative integer', received: String(x) });
+}
+
 /** Which session array cdPointer names, and its length in elements. */
 const SLOTS = [
   ['weights', 0],
@@ -70,6 +77,8 @@ class WasmRbmSession implements RbmTrainingSession {
   /** The batch buffer v0 (capacity × nv) and the stream uniforms (k × capacity × nh f64); neither moves. */
   private readonly batchView: FloatArray;
   private readonly uniformView: Float64Array;
+  private readonly chainVisible: FloatArray;
+  private readonly chainHidden: FloatArray;
 
   private readonly ex: SessionExports;
 
@@ -87,7 +96,10 @@ class WasmRbmSession implements RbmTrainingSession {
     this.lengths = [nv * nh, nv, nh, nv * nh, nv, nh];
     this.batchView = this.view(6, options.capacity * nv);
     const u = ex.cdPointer(7) >> 3;
-    this.uniformView = this.f64.subarray(u, u + options.k * options.capacity * nh);
+    const chains = options.chains ?? 0;
+    this.uniformView = this.f64.subarray(u, u + options.k * Math.max(options.capacity * nh, chains * (nv + nh)));
+    this.chainVisible = this.view(8, chains * nv);
+    this.chainHidden = this.view(9, chains * nh);
   }
 
   private view(which: number, length: number): FloatArray {
@@ -123,10 +135,10 @@ class WasmRbmSession implements RbmTrainingSession {
     for (const [name, k] of SLOTS) arrays[name].set(this.view(k, this.lengths[k]!));
   }
 
-  step(batch: Uint8Array | Float32Array | Float64Array, rows: number, rng: Rng, settings: RbmStepSettings): RbmStepResult {
-    const fn = 'rbmSession.step';
+  /** Checks rows, batch and settings, and copies the batch in; returns the settings. */
+  private begin(fn: string, batch: Uint8Array | Float32Array | Float64Array, rows: number, settings: RbmStepSettings): [number, number, number, number] {
     this.live(fn);
-    const { visible: nv, hidden: nh, capacity, k } = this.options;
+    const { visible: nv, capacity } = this.options;
     if (typeof rows !== 'number' || !Number.isSafeInteger(rows) || rows < 1 || rows > capacity) {
       throw new ValidationError(`${fn}: rows must be an integer in [1, ${capacity}], got ${String(rows)}`, { function: fn, argument: 'rows', expected: `[1, ${capacity}]`, received: String(rows) });
     }
@@ -139,16 +151,85 @@ class WasmRbmSession implements RbmTrainingSession {
     }
     const n = rows * nv;
     this.batchView.set(batch.length === n ? batch : batch.subarray(0, n));
-    let k0 = 0, k1 = 0;
-    if (this.random === 'counter') {
-      k0 = (rng.next() * 2 ** 32) >>> 0;
-      k1 = (rng.next() * 2 ** 32) >>> 0;
-    } else {
-      const m = k * rows * nh;
-      rng.fill(m === this.uniformView.length ? this.uniformView : this.uniformView.subarray(0, m));
+    return [eta!, mu!, wd!, l1!];
+  }
+
+  /** The counter key from the step's stream (two draws), or [0, 0] in stream mode. */
+  private key(rng: Rng): [number, number] {
+    if (this.random !== 'counter') return [0, 0];
+    const k0 = (rng.next() * 2 ** 32) >>> 0;
+    const k1 = (rng.next() * 2 ** 32) >>> 0;
+    return [k0 | 0, k1 | 0];
+  }
+
+  step(batch: Uint8Array | Float32Array | Float64Array, rows: number, rng: Rng, settings: RbmStepSettings): RbmStepResult {
+    const [eta, mu, wd, l1] = this.begin('rbmSession.step', batch, rows, settings);
+    const [k0, k1] = this.key(rng);
+    if (this.random === 'stream') {
+      const m = this.options.k * rows * this.options.hidden;
+      rng.fill(this.uniformView.subarray(0, m));
     }
-    const norm = this.ex.cdStep(rows, eta!, mu!, wd!, l1!, this.random === 'counter' ? 1 : 0, k0 | 0, k1 | 0);
-    return norm >= 0 ? { applied: true, stepNorm: norm } : { applied: false, stepNorm: Number.NaN };
+    return result(this.ex.cdStep(rows, eta, mu, wd, l1, this.random === 'counter' ? 1 : 0, k0, k1));
+  }
+
+  private chainArrays(fn: string, visible: FloatArray, hidden: FloatArray): void {
+    const C = this.options.chains ?? 0;
+    if (C === 0) throw new ValidationError(`${fn}: the session has no persistent chains; open it with { chains } for PCD`, { function: fn, argument: 'options.chains' });
+    assertFloatArray(fn, 'visible', visible);
+    assertFloatArray(fn, 'hidden', hidden);
+    assertLength(fn, 'visible', visible, C * this.options.visible, 'chains·visible');
+    assertLength(fn, 'hidden', hidden, C * this.options.hidden, 'chains·hidden');
+  }
+
+  loadChains(visible: FloatArray, hidden: FloatArray): void {
+    const fn = 'rbmSession.loadChains';
+    this.live(fn);
+    this.chainArrays(fn, visible, hidden);
+    for (const [name, x] of [['visible', visible], ['hidden', hidden]] as const) {
+      for (let i = 0; i < x.length; i++) {
+        const v = x[i]!;
+        if (v !== 0 && v !== 1) {
+          throw new ValidationError(`${fn}: chain states must be 0 or 1, got ${v} in ${name} at ${i}`, { function: fn, argument: name, index: i, received: v });
+        }
+      }
+    }
+    this.chainVisible.set(visible.subarray(0, this.chainVisible.length));
+    this.chainHidden.set(hidden.subarray(0, this.chainHidden.length));
+  }
+
+  storeChains(visible: FloatArray, hidden: FloatArray): void {
+    const fn = 'rbmSession.storeChains';
+    this.live(fn);
+    this.chainArrays(fn, visible, hidden);
+    visible.set(this.chainVisible);
+    hidden.set(this.chainHidden);
+  }
+
+  pcdStep(batch: Uint8Array | Float32Array | Float64Array, rows: number, rng: Rng, chainRngs: readonly Rng[], settings: RbmStepSettings): RbmStepResult {
+    const fn = 'rbmSession.pcdStep';
+    this.live(fn);
+    const { visible: nv, hidden: nh, k } = this.options;
+    const C = this.options.chains ?? 0;
+    if (C === 0) throw new ValidationError(`${fn}: the session has no persistent chains; open it with { chains } for PCD`, { function: fn, argument: 'options.chains' });
+    if (this.random === 'stream' && (!Array.isArray(chainRngs) || chainRngs.length !== C || !chainRngs.every((r) => typeof (r as Partial<Rng> | null)?.fill === 'function'))) {
+      throw new ValidationError(`${fn}: chainRngs must hold one stream per chain (${C})`, { function: fn, argument: 'chainRngs', expected: C });
+    }
+    const [eta, mu, wd, l1] = this.begin(fn, batch, rows, settings);
+    const [k0, k1] = this.key(rng);
+    if (this.random === 'stream') {
+      // Per step: every chain's nv visible draws, then every chain's nh hidden draws (each chain reads v then h from its own stream).
+      const u = this.uniformView;
+      let at = 0;
+      for (let t = 0; t < k; t++) {
+        for (const width of [nv, nh]) {
+          for (let c = 0; c < C; c++) {
+            chainRngs[c]!.fill(u.subarray(at, at + width));
+            at += width;
+          }
+        }
+      }
+    }
+    return result(this.ex.pcdStep(rows, eta, mu, wd, l1, this.random === 'counter' ? 1 : 0, k0, k1));
   }
 
   dispose(): void {
@@ -165,17 +246,27 @@ class WasmRbmSession implements RbmTrainingSession {
  *
  * @internal
  */
+function result(norm: number): RbmStepResult {
+  return norm >= 0 ? { applied: true, stepNorm: norm } : { applied: false, stepNorm: Number.NaN };
+}
+
 export function openRbmSession(mod: WebAssembly.Module, pool: SessionPool, random: 'counter' | 'stream', options: RbmSessionOptions): RbmTrainingSession | null {
   const fn = 'rbmSession';
   const o = options as Partial<RbmSessionOptions> | null;
-  if (o === null || typeof o !== 'object') throw new ConfigError(`${fn}: options must be { visible, hidden, dtype, capacity, k }`, { function: fn, option: 'options' });
+  if (o === null || typeof o !== 'object') throw new ConfigError(`${fn}: options must be { visible, hidden, dtype, capacity, k, chains? }`, { function: fn, option: 'options' });
   const nv = positive(fn, 'visible', o.visible), nh = positive(fn, 'hidden', o.hidden);
   const capacity = positive(fn, 'capacity', o.capacity), k = positive(fn, 'k', o.k);
+  const chains = nonNegative(fn, 'chains', o.chains);
   if (o.dtype !== 'float32' && o.dtype !== 'float64') {
     throw new ConfigError(`${fn}: option dtype must be 'float32' or 'float64', got ${String(o.dtype)}`, { function: fn, option: 'dtype', expected: ['float32', 'float64'], received: String(o.dtype) });
   }
   const e = o.dtype === 'float64' ? 8 : 4;
-  const bytes = e * (6 * nv * nh + 4 * (nv + nh) + 2 * capacity * nv + 3 * capacity * nh) + 8 * (k * capacity * nh + nv + nh) + 4 * (capacity + 1 + capacity * Math.max(nv, nh)) + 2 ** 21;
+  const most = Math.max(capacity, chains);
+  const bytes =
+    e * (6 * nv * nh + 4 * (nv + nh) + 2 * capacity * nv + 3 * capacity * nh + 2 * chains * (nv + nh)) +
+    8 * (k * Math.max(capacity * nh, chains * (nv + nh)) + nv + nh) +
+    4 * (Math.max(most, nv, nh) + 1 + most * Math.max(nv, nh)) +
+    2 ** 21;
   if (bytes > MAX_BYTES) return null;
   let instance = pool.pop();
   if (instance === undefined) {
@@ -183,9 +274,9 @@ export function openRbmSession(mod: WebAssembly.Module, pool: SessionPool, rando
     instance = { ex: new WebAssembly.Instance(mod, { env: { memory } }).exports as unknown as SessionExports, memory };
   }
   const { ex } = instance;
-  if (ex.cdInit(nv, nh, e === 8 ? 1 : 0, capacity, k, ex.heapBase()) === 0) {
+  if (ex.cdInit(nv, nh, e === 8 ? 1 : 0, capacity, k, chains, ex.heapBase()) === 0) {
     pool.push(instance);
     return null;
   }
-  return new WasmRbmSession(random, Object.freeze({ visible: nv, hidden: nh, dtype: o.dtype, capacity, k }), instance, pool);
+  return new WasmRbmSession(random, Object.freeze({ visible: nv, hidden: nh, dtype: o.dtype, capacity, k, chains }), instance, pool);
 }

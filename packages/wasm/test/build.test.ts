@@ -29,13 +29,9 @@ describe('the embedded kernels binaries', () => {
     for (const n of ['gemmF32', 'gemmF64', 'biasSigmoidF32', 'bernoulli32_32_64', 'spmmF64', 'heapBase']) expect(names).toContain(n);
   });
 
-  it('the relaxed binary has the same imports and exports as the plain one', async () => {
-    // Compiling it needs relaxed SIMD in the runtime; the section layout is read without compiling.
-    const plain = await WebAssembly.compile(Buffer.from(WASM_BASE64, 'base64'));
+  it('the relaxed binary is a WebAssembly module (its imports and exports are compared where it compiles: relaxed-simd.test.ts)', () => {
     const relaxed = Buffer.from(WASM_RELAXED_BASE64, 'base64');
     expect(relaxed.subarray(0, 8)).toEqual(Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0]));
-    const text = relaxed.toString('latin1');
-    for (const e of WebAssembly.Module.exports(plain)) expect(text.includes(e.name), e.name).toBe(true);
   });
 
   it('a changed source changes the binary (negative control for the comparison)', async () => {

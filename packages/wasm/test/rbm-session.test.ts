@@ -94,6 +94,65 @@ describe('rbmSession', () => {
     s2.dispose();
   });
 
+  it('persistent chains: load and store round-trip, a PCD step moves them and the parameters', () => {
+    const s = wasm.rbmSession({ visible: 6, hidden: 5, dtype: 'float64', capacity: 4, k: 2, chains: 3 })!;
+    expect(s.options.chains).toBe(3);
+    s.load(arrays(6, 5, 'p'));
+    const r = createRng('chains');
+    const v = Float64Array.from({ length: 18 }, () => (r.next() < 0.5 ? 1 : 0));
+    const h = Float64Array.from({ length: 15 }, () => (r.next() < 0.5 ? 1 : 0));
+    s.loadChains(v, h);
+    const v2 = new Float64Array(18), h2 = new Float64Array(15);
+    s.storeChains(v2, h2);
+    expect([...v2, ...h2]).toEqual([...v, ...h]);
+    const before = arrays(6, 5, 'x');
+    s.store(before);
+    const chainRngs = [0, 1, 2].map((c) => createRng(`c/${c}`));
+    const step = s.pcdStep(Uint8Array.of(1, 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 1), 2, createRng('s'), chainRngs, settings);
+    expect(step.applied).toBe(true);
+    const after = arrays(6, 5, 'y');
+    s.store(after);
+    expect(flat(after)).not.toEqual(flat(before));
+    s.storeChains(v2, h2);
+    expect([...v2, ...h2].every((x) => x === 0 || x === 1)).toBe(true);
+    expect([...v2, ...h2]).not.toEqual([...v, ...h]);
+    s.dispose();
+  });
+
+  it('rejects PCD calls without chains, bad chain arrays and a bad chains option, changing nothing', () => {
+    expect(() => wasm.rbmSession({ visible: 3, hidden: 2, dtype: 'float32', capacity: 2, k: 1, chains: -1 })).toThrow(ConfigError);
+    expect(() => wasm.rbmSession({ visible: 3, hidden: 2, dtype: 'float32', capacity: 2, k: 1, chains: 1.5 })).toThrow(/chains must be a non-negative integer/);
+    const cd = wasm.rbmSession({ visible: 3, hidden: 2, dtype: 'float32', capacity: 2, k: 1 })!;
+    expect(() => cd.loadChains(new Float32Array(3), new Float32Array(2))).toThrow(/no persistent chains/);
+    expect(() => cd.pcdStep(new Uint8Array(3), 1, createRng('s'), [], settings)).toThrow(ValidationError);
+    cd.dispose();
+    const s = wasm.rbmSession({ visible: 3, hidden: 2, dtype: 'float32', capacity: 2, k: 1, chains: 2 })!;
+    const v = Float32Array.of(1, 0, 1, 0, 1, 0), h = Float32Array.of(1, 1, 0, 0);
+    s.loadChains(v, h);
+    expect(() => s.loadChains(new Float32Array(5), h)).toThrow(ShapeError);
+    expect(() => s.loadChains(Float32Array.of(1, 0, 0.5, 0, 1, 0), h)).toThrow(/must be 0 or 1, got 0.5 in visible at 2/);
+    const v2 = new Float32Array(6), h2 = new Float32Array(4);
+    s.storeChains(v2, h2);
+    expect([...v2, ...h2]).toEqual([...v, ...h]);
+    s.dispose();
+  });
+
+  it("in 'stream' mode a PCD step needs one stream per chain, and reads them", async () => {
+    const backend = await createWasmBackend({ random: 'stream' });
+    const s = backend.rbmSession({ visible: 3, hidden: 2, dtype: 'float64', capacity: 2, k: 1, chains: 2 })!;
+    s.load(arrays(3, 2, 'st'));
+    s.loadChains(Float64Array.of(1, 0, 1, 0, 1, 0), Float64Array.of(1, 1, 0, 0));
+    const batch = Uint8Array.of(1, 0, 1);
+    expect(() => s.pcdStep(batch, 1, createRng('s'), [createRng('c0')], settings)).toThrow(/chainRngs must hold one stream per chain \(2\)/);
+    const rngs = [createRng('c0'), createRng('c1')];
+    s.pcdStep(batch, 1, createRng('s'), rngs, settings);
+    // Each chain read nv + nh = 5 draws.
+    const ref = createRng('c1');
+    for (let i = 0; i < 5; i++) ref.next();
+    expect(rngs[1]!.next()).toBe(ref.next());
+    s.dispose();
+  });
+
   it('declines a session too large for WebAssembly memory', () => {
     expect(wasm.rbmSession({ visible: 30_000, hidden: 30_000, dtype: 'float64', capacity: 10, k: 1 })).toBeNull();
   });

@@ -156,9 +156,9 @@ export class BmLearner implements Learner {
       if (this.rbm !== null) this.rbm.cdNegative(this.negative, rows, rng);
       else generalCdNegative(this.negative, this.general, k);
     } else if (method === 'pcd') {
-      this.chains ??= initGibbs(this.plan, { chains: C, rng: this.chainRng!, init: 'random' });
-      if (this.rbm !== null) this.rbm.pcdNegative(this.negative, this.chains);
-      else generalPcdNegative(this.negative, this.general, this.chains, k);
+      this.persistentChains(C);
+      if (this.rbm !== null) this.rbm.pcdNegative(this.negative, this.chains!);
+      else generalPcdNegative(this.negative, this.general, this.chains!, k);
     } else {
       this.tempering ??= Tempering.create(this.plan, this.opts.betas, C, this.chainRng!);
       this.tempering.run(k, (states, n) => this.general.accumulate(this.negative, states, n, 1 / n));
@@ -167,9 +167,22 @@ export class BmLearner implements Learner {
     return dataMinusModel(out, this.positive, this.negative);
   }
 
-  /** Counts an update made elsewhere (the training loop's fused path, which runs CD inside the backend). */
+  /** Counts an update made elsewhere (the training loop's fused path, which runs CD or PCD inside the backend). */
   countUpdate(): void {
     this.updates++;
+  }
+
+  /**
+   * The PCD chains, made as the first PCD update makes them (`count` random
+   * chains from the learner's chain stream) when there are none yet; for
+   * the training loop's fused path, which runs them inside the backend.
+   */
+  persistentChains(count: number): GibbsState {
+    if (this.chains === null) {
+      checkChains('learner.gradient', count, this.plan.size * this.opts.betas.length);
+      this.chains = initGibbs(this.plan, { chains: count, rng: this.chainRng!, init: 'random' });
+    }
+    return this.chains;
   }
 
   info(): LearnerInfo {

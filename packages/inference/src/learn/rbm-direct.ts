@@ -9,11 +9,9 @@
  *
  * @module
  */
-import { hasBinaryStateKernels } from '@stochnet/model';
+import { BINARY_DENSITY_LIMIT, hasBinaryStateKernels } from '@stochnet/model';
 import type { Backend, BinaryStateKernels, FloatArray, GemmShape, Gradient, Plan, WeightBlock } from '@stochnet/model';
 
-/** @internal Largest fraction of ones for which the selected-row kernels replace the dense products. */
-const BINARY_DENSITY_LIMIT = 0.4;
 
 /** @internal Whether the entries of x[0 .. n) that are 1 are at most BINARY_DENSITY_LIMIT of them. */
 export function sparseEnough(x: FloatArray, n: number): boolean {

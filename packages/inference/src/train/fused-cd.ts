@@ -1,13 +1,15 @@
 /**
- * CD-k training on a backend's resident RBM session: when a run qualifies
- * (an RBM plan with a dense, unmasked visible × hidden coupling; method
- * 'cd' with mean-field reconstructions and p(h | v_k) statistics; no
- * sparsity target and no clipping; a backend with `rbmSession`), each
- * minibatch update runs in one backend call on parameters kept in the
- * backend's memory. The plan and the optimiser's velocity are loaded at the
- * start of every epoch and written back at its end (and when a step
- * diverges), so records, callbacks, early stopping and checkpoints see them
- * as on the ordinary path.
+ * CD-k and PCD-k training on a backend's resident RBM session: when a run
+ * qualifies (an RBM plan with a dense, unmasked visible × hidden coupling;
+ * method 'cd' with mean-field reconstructions and p(h | v_k) statistics, or
+ * method 'pcd' with p(h | v) in the chains' statistics; no sparsity target
+ * and no clipping; a backend with `rbmSession`), each minibatch update runs
+ * in one backend call on parameters (and, for PCD, persistent chains) kept
+ * in the backend's memory. The plan, the optimiser's velocity and the
+ * learner's chains are loaded at the start of every epoch and written back
+ * at its end (and when a step diverges or a callback throws), so records,
+ * callbacks, early stopping and checkpoints see them as on the ordinary
+ * path.
  *
  * @module
  */
@@ -15,10 +17,24 @@ import type { Rng } from '@stochnet/graph';
 import { hasRbmSession } from '@stochnet/model';
 import type { FloatArray, Plan, RbmSessionArrays, RbmTrainingSession } from '@stochnet/model';
 import { TrainingDivergedError } from '../errors.js';
+import type { GibbsState } from '../gibbs-init.js';
+import { BmLearner } from '../learn/learner.js';
+import type { Learner } from '../learn/learner.js';
 import { isFastRbm } from '../learn/rbm-kernels.js';
+import { stateBuffer } from '../sample-options.js';
 import type { Optimiser, StepInfo, StepPlace } from './optimiser.js';
 import { resolveOptimiserOptions } from './optimiser-options.js';
 import type { TrainOptions } from './options.js';
+
+/** The persistent chains of a PCD run on a session, and their (v, h) buffers in the session's layout. */
+interface SessionChains {
+  readonly state: GibbsState;
+  readonly v: FloatArray;
+  readonly h: FloatArray;
+  readonly visOff: number;
+  readonly hidOff: number;
+  readonly k: number;
+}
 
 /** @internal A run's updates on a resident session. */
 export class FusedCd {
@@ -31,6 +47,7 @@ export class FusedCd {
     private readonly optimiser: Optimiser,
     private readonly session: RbmTrainingSession,
     options: TrainOptions,
+    private readonly chains: SessionChains | null,
   ) {
     const w = plan.weights[0]!;
     const vis = plan.blocks[w.from]!, hid = plan.blocks[w.to]!;
@@ -50,36 +67,80 @@ export class FusedCd {
     this.l1 = o.l1;
   }
 
-  /** The fused path for a run, or null when the run does not qualify (then train uses the learner and the optimiser). */
-  static create(plan: Plan, optimiser: Optimiser, options: TrainOptions, batchSize: number): FusedCd | null {
-    if (options.method !== 'cd' || options.sampleVisible === true || options.sampleHiddenLast === true) return null;
+  /**
+   * The fused path for this run, or null when it does not qualify (the
+   * loop then uses the learner and the optimiser). For PCD the learner's
+   * chains are made here if it has none yet (as its first update would).
+   */
+  static create(plan: Plan, optimiser: Optimiser, learner: Learner, options: TrainOptions, batchSize: number): FusedCd | null {
+    const pcd = options.method === 'pcd';
+    if (options.method !== 'cd' && !pcd) return null;
+    if (options.sampleHiddenLast === true || (!pcd && options.sampleVisible === true)) return null;
     if ((options.sparsity ?? null) !== null || (options.maxGradNorm ?? null) !== null) return null;
+    if (pcd && !(learner instanceof BmLearner)) return null;
     if (!isFastRbm(plan) || !hasRbmSession(plan.backend)) return null;
     const w = plan.weights[0]!;
     if (w.sparse !== null || w.mask !== null || w.from === w.to || plan.blocks[w.from]!.role !== 'visible') return null;
-    const session = plan.backend.rbmSession({ visible: w.rows, hidden: w.cols, dtype: plan.dtype, capacity: batchSize, k: options.k ?? 1 });
-    return session === null ? null : new FusedCd(plan, optimiser, session, options);
+    const k = options.k ?? 1;
+    const count = pcd ? (options.chains ?? batchSize) : 0;
+    const session = plan.backend.rbmSession({ visible: w.rows, hidden: w.cols, dtype: plan.dtype, capacity: batchSize, k, chains: count });
+    if (session === null) return null;
+    let chains: SessionChains | null = null;
+    if (pcd) {
+      const state = (learner as BmLearner).persistentChains(count);
+      chains = {
+        state,
+        v: stateBuffer(plan, count * w.rows),
+        h: stateBuffer(plan, count * w.cols),
+        visOff: plan.blocks[w.from]!.offset,
+        hidOff: plan.blocks[w.to]!.offset,
+        k,
+      };
+    }
+    return new FusedCd(plan, optimiser, session, options, chains);
   }
 
-  /** Copies the plan's parameters and the optimiser's velocity into the session (start of an epoch). */
+  /** Copies the plan's parameters, the optimiser's velocity and the chains into the session. */
   load(): void {
     this.session.load(this.arrays);
+    const c = this.chains;
+    if (c === null) return;
+    const { v, h, visOff, hidOff } = c;
+    const nv = this.arrays.visibleBias.length, nh = this.arrays.hiddenBias.length;
+    const n = this.plan.size;
+    const states = c.state.states;
+    for (let r = 0; r < c.state.chains; r++) {
+      v.set(states.subarray(r * n + visOff, r * n + visOff + nv), r * nv);
+      h.set(states.subarray(r * n + hidOff, r * n + hidOff + nh), r * nh);
+    }
+    this.session.loadChains(v, h);
   }
 
-  /** Writes the session's parameters into the plan and its velocity into the optimiser. */
+  /** Writes the session's parameters, velocity and chains back. */
   sync(): void {
     // state() returns the optimiser's live velocity arrays: the session writes straight into them.
     this.session.store(this.arrays);
+    const c = this.chains;
+    if (c === null) return;
+    const { v, h, visOff, hidOff } = c;
+    this.session.storeChains(v, h);
+    const nv = this.arrays.visibleBias.length, nh = this.arrays.hiddenBias.length;
+    const n = this.plan.size;
+    const states = c.state.states;
+    for (let r = 0; r < c.state.chains; r++) {
+      states.set(v.subarray(r * nv, (r + 1) * nv), r * n + visOff);
+      states.set(h.subarray(r * nh, (r + 1) * nh), r * n + hidOff);
+    }
   }
 
-  /**
-   * One update on a batch; throws TrainingDivergedError (after writing the
-   * last finite parameters back) when the step would make a parameter non-finite.
-   */
+  /** One update on the session; throws TrainingDivergedError (after writing back) when it was not applied. */
   step(batch: Uint8Array | Float64Array, rows: number, rng: Rng, place: StepPlace): StepInfo {
     const learningRate = this.optimiser.learningRateAt(place.epoch);
     const momentum = this.optimiser.momentumAt(place.epoch);
-    const r = this.session.step(batch, rows, rng, { learningRate, momentum, weightDecay: this.weightDecay, l1: this.l1 });
+    const settings = { learningRate, momentum, weightDecay: this.weightDecay, l1: this.l1 };
+    const c = this.chains;
+    const r = c === null ? this.session.step(batch, rows, rng, settings) : this.session.pcdStep(batch, rows, rng, c.state.rngs, settings);
+    if (c !== null) c.state.sweeps += c.k;
     if (!r.applied) {
       this.sync();
       const block = this.plan.weights[0]!.coupling;
@@ -92,7 +153,7 @@ export class FusedCd {
     return { learningRate, momentum, stepNorm: r.stepNorm, clipped: false };
   }
 
-  /** Releases the session. */
+  /** Frees the session. */
   dispose(): void {
     this.session.dispose();
   }

@@ -103,7 +103,7 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
   const full = data.values instanceof Uint8Array ? new Uint8Array(B * cols) : new Float64Array(B * cols);
   const tail = N % B === 0 ? full : full.subarray(0, (N % B) * cols);
   const total = Math.max(1, resolved.epochs * batches);
-  const fused = run.epoch < resolved.epochs ? FusedCd.create(plan, optimiser, options, B) : null;
+  const fused = run.epoch < resolved.epochs ? FusedCd.create(plan, optimiser, learner, options, B) : null;
   // The ascent direction of the general path (float64); a session forms its steps in its own memory.
   const grad = fused === null ? { bias: new Float64Array(plan.size), weights: plan.weights.map((w) => new Float64Array(w.weights.length)) } : null;
   try {
@@ -205,13 +205,14 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
  * throws a TrainingDivergedError carrying the trained copy at its last
  * finite parameters; the step is not applied. With `evaluate: false` no
  * metric is evaluated (records carry `train: {}`, `validation: null`).
- * Fused path: for CD on an `rbm` plan with a dense, unmasked visible ×
- * hidden coupling, without sampleVisible, sampleHiddenLast, sparsity or
- * maxGradNorm, on a backend with `rbmSession` (the wasm backend), each
- * update runs inside the backend on resident parameters (see
- * RbmTrainingSession; its uniforms follow the backend's random mode); the
- * plan and optimiser velocity are synchronised at every epoch end and
- * when a step diverges or a callback throws. Every option and the data
+ * Fused path: for CD (without sampleVisible) or PCD on an `rbm` plan with
+ * a dense, unmasked visible × hidden coupling, without sampleHiddenLast,
+ * sparsity or maxGradNorm, on a backend with `rbmSession` (the wasm
+ * backend), each update runs inside the backend on resident parameters and,
+ * for PCD, resident persistent chains (see RbmTrainingSession; its uniforms
+ * follow the backend's random mode); the plan, the optimiser velocity and
+ * the chains are synchronised at every epoch end and when a step diverges
+ * or a callback throws. Every option and the data
  * are checked first, every problem collected: a failed call changes
  * nothing and consumes no randomness.
  *

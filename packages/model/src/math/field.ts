@@ -9,7 +9,7 @@
  */
 import { ConfigError, ShapeError } from '@stochnet/graph';
 import type { CsrMatrix, FloatArray, GemmShape } from '../backend.js';
-import { hasBinaryStateKernels } from '../backend-binary.js';
+import { BINARY_DENSITY_LIMIT, hasBinaryStateKernels } from '../backend-binary.js';
 import type { Plan, WeightBlock } from '../plan.js';
 import { checkArrayType, checkBlock, checkLength, checkOut, checkPlan, checkRows, checkValues, describeValue, valueCheckOf } from './state.js';
 import type { StateArray, ValueCheck } from './state.js';
@@ -167,14 +167,6 @@ export class FieldWorkspace {
 }
 
 /**
- * @internal Largest fraction of ones in a 0/1 input for which a backend's
- * selected-row kernel replaces gemm in a field product (the crossover
- * measured for a 784-500 RBM with batch 100; the training fast path uses
- * the same limit).
- */
-export const BINARY_DENSITY_LIMIT = 0.4;
-
-/**
  * @internal `out += x · W` (into the `to` side, x holds `from` units) or
  * `out += x · Wᵀ` (into the `from` side, x holds `to` units) for weight block
  * `w`, over `batch` rows. `ones` is the number of ones in x when x is all 0s
@@ -182,7 +174,6 @@ export const BINARY_DENSITY_LIMIT = 0.4;
  * `BinaryStateKernels` takes `selectRowsSum` into the `to` side, the same
  * sum in another order.
  */
-
 export function accumulateCoupling(out: FloatArray, x: FloatArray, ws: FieldWorkspace, w: number, into: 'to' | 'from', batch: number, ones = -1): void {
   const plan = ws.plan;
   const wb = plan.weights[w]!;

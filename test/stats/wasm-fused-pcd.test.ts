@@ -1,0 +1,190 @@
+/**
+ * The wasm backend's resident training session in PCD mode (the path
+ * `train` takes for PCD on an RBM) against the exact expectation of one
+ * update. M2c (RBM 4v × 3h, W sd 1); one step with η = 1, no momentum or
+ * decay, on a fixed batch, with C = 100,000 persistent chains started from
+ * given hidden states, moves θ by the data statistics (v0, p(h | v0))
+ * averaged over the batch minus the chains' statistics (v_k, p(h | v_k))
+ * averaged over the chains, each chain running k steps v ~ p(v | h),
+ * h ~ p(h | v) from its start. The data term is exact; each chain's term
+ * lies in [0, 1] per component and chains draw independent uniforms (the
+ * counter is the element index), so each of the 19 components is within
+ * the Hoeffding half-width t = √(ln(2/α)/(2C)) of its expectation, which
+ * is a sum over the 2^4 visible and 2^3 hidden states of every stage
+ * (α = 1e-7 per component; 19 components, 4 checks: false-failure rate
+ * < 1e-5 for the file).
+ *
+ * Cases: counter uniforms at k = 1 and k = 2 (a stage reusing another's
+ * uniforms would bias k = 2), float64 and float32, chains started from all
+ * eight hidden states (dense: GEMM products) or from the four with at most
+ * one unit on (sparse: selected-row products).
+ *
+ * Negative controls (each must exceed the bound): 'stream' uniforms from
+ * chain streams whose draws are squared (biased toward 0), and the k = 2
+ * session checked against the k = 1 expectation.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createRng } from '@stochnet/graph';
+import type { Rng } from '@stochnet/graph';
+import { compile, hasRbmSession } from '@stochnet/model';
+import type { Backend, Dtype, FloatArray, RbmSessionKernels } from '@stochnet/model';
+import { createWasmBackend } from '@stochnet/wasm';
+import { m2c } from '../support/fixtures.js';
+import { hoeffding } from '../support/stats.js';
+
+const ALPHA = 1e-7;
+const NV = 4;
+const NH = 3;
+const C = 100_000;
+const BATCH = [Uint8Array.of(1, 0, 1, 0), Uint8Array.of(0, 1, 1, 0), Uint8Array.of(1, 1, 0, 1), Uint8Array.of(0, 0, 0, 1)];
+const ALL_H = Array.from({ length: 8 }, (_, s) => [s & 1, (s >> 1) & 1, (s >> 2) & 1]);
+const SPARSE_H = [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]];
+
+const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** The fixture's parameters in float64: W (visible × hidden), b, c. */
+function parameters(): { w: Float64Array; b: Float64Array; c: Float64Array } {
+  const plan = compile(m2c(), { dtype: 'float64' });
+  const v = plan.blocks.find((blk) => blk.role === 'visible')!;
+  const h = plan.blocks.find((blk) => blk.role !== 'visible')!;
+  const wb = plan.weights[0]!;
+  if (wb.from !== plan.blocks.indexOf(v)) throw new Error('M2c is expected to store W visible × hidden');
+  return { w: Float64Array.from(wb.weights), b: Float64Array.from(plan.bias.subarray(v.offset, v.offset + NV)), c: Float64Array.from(plan.bias.subarray(h.offset, h.offset + NH)) };
+}
+
+const P = parameters();
+
+function hiddenProbs(v: ArrayLike<number>): number[] {
+  return Array.from({ length: NH }, (_, j) => {
+    let a = P.c[j]!;
+    for (let i = 0; i < NV; i++) a += v[i]! * P.w[i * NH + j]!;
+    return sigma(a);
+  });
+}
+
+function visibleProbs(h: ArrayLike<number>): number[] {
+  return Array.from({ length: NV }, (_, i) => {
+    let a = P.b[i]!;
+    for (let j = 0; j < NH; j++) a += h[j]! * P.w[i * NH + j]!;
+    return sigma(a);
+  });
+}
+
+/** Statistics (W, b, c flattened: 12 + 4 + 3) of a visible vector and its hidden probabilities. */
+function stats(v: ArrayLike<number>): number[] {
+  const ph = hiddenProbs(v);
+  const out: number[] = [];
+  for (let i = 0; i < NV; i++) for (let j = 0; j < NH; j++) out.push(v[i]! * ph[j]!);
+  for (let i = 0; i < NV; i++) out.push(v[i]!);
+  return [...out, ...ph];
+}
+
+/** Every binary vector of length n with its probability under independent unit probabilities p. */
+function states(p: readonly number[]): { x: number[]; weight: number }[] {
+  return Array.from({ length: 2 ** p.length }, (_, s) => {
+    const x = p.map((_, j) => (s >> j) & 1);
+    return { x, weight: x.reduce((w, b, j) => w * (b === 1 ? p[j]! : 1 - p[j]!), 1) };
+  });
+}
+
+/** E[statistics of v_k] for a chain started at hidden state h0 (k steps v ~ p(v | h), h ~ p(h | v)). */
+function expectedChain(h0: readonly number[], k: number): number[] {
+  const acc = new Array<number>(NV * NH + NV + NH).fill(0);
+  const walk = (h: readonly number[], weight: number, step: number): void => {
+    for (const v of states(visibleProbs(h))) {
+      const w = weight * v.weight;
+      if (step === k) stats(v.x).forEach((s, q) => (acc[q]! += w * s));
+      else for (const next of states(hiddenProbs(v.x))) walk(next.x, w * next.weight, step + 1);
+    }
+  };
+  walk(h0, 1, 1);
+  return acc;
+}
+
+/** The exact expected update (η = 1): mean data statistics − mean over the chain starts of E[chain statistics]. */
+function expectedUpdate(starts: readonly number[][], k: number): number[] {
+  const out = new Array<number>(NV * NH + NV + NH).fill(0);
+  for (const v0 of BATCH) stats(v0).forEach((d, q) => (out[q]! += d / BATCH.length));
+  for (const h0 of starts) expectedChain(h0, k).forEach((m, q) => (out[q]! -= m / starts.length));
+  return out;
+}
+
+/** A stream whose draws are squared: biased toward 0 (the negative control). */
+function squaredStream(seed: string): Rng {
+  const base = createRng(seed);
+  return {
+    ...base,
+    seed: base.seed,
+    next: () => base.next() ** 2,
+    fill: <T extends Float32Array | Float64Array>(out: T): T => {
+      for (let i = 0; i < out.length; i++) out[i] = base.next() ** 2;
+      return out;
+    },
+    fork: (label: string) => squaredStream(`${seed}/${label}`),
+  };
+}
+
+/** The update (η = 1) of one PCD step from the fixture's parameters with C chains started at `starts` (cycled). */
+function update(backend: Backend & RbmSessionKernels, dtype: Dtype, k: number, starts: readonly number[][], chainRngs: readonly Rng[]): number[] {
+  const make = (n: number): FloatArray => (dtype === 'float64' ? new Float64Array(n) : new Float32Array(n));
+  const session = backend.rbmSession({ visible: NV, hidden: NH, dtype, capacity: BATCH.length, k, chains: C });
+  if (session === null) throw new Error('no session');
+  const arrays = { weights: make(NV * NH), visibleBias: make(NV), hiddenBias: make(NH), weightsVelocity: make(NV * NH), visibleBiasVelocity: make(NV), hiddenBiasVelocity: make(NH) };
+  arrays.weights.set(P.w);
+  arrays.visibleBias.set(P.b);
+  arrays.hiddenBias.set(P.c);
+  session.load(arrays);
+  const v = make(C * NV), h = make(C * NH);
+  for (let c = 0; c < C; c++) h.set(starts[c % starts.length]!, c * NH);
+  session.loadChains(v, h);
+  const data = new Uint8Array(BATCH.length * NV);
+  BATCH.forEach((row, q) => data.set(row, q * NV));
+  const result = session.pcdStep(data, BATCH.length, createRng(`wasm-fused-pcd/${dtype}/${k}/${starts.length}`), chainRngs, { learningRate: 1, momentum: 0, weightDecay: 0, l1: 0 });
+  expect(result.applied).toBe(true);
+  session.store(arrays);
+  session.dispose();
+  const before = [...P.w, ...P.b, ...P.c];
+  return [...arrays.weights, ...arrays.visibleBias, ...arrays.hiddenBias].map((x, q) => x - before[q]!);
+}
+
+function worst(got: readonly number[], want: readonly number[]): number {
+  return Math.max(...got.map((g, q) => Math.abs(g - want[q]!)));
+}
+
+let counter!: Backend & RbmSessionKernels;
+let stream!: Backend & RbmSessionKernels;
+beforeAll(async () => {
+  const c = await createWasmBackend();
+  const s = await createWasmBackend({ random: 'stream' });
+  if (!hasRbmSession(c) || !hasRbmSession(s)) throw new Error('the wasm backend has no rbmSession');
+  counter = c;
+  stream = s;
+});
+
+describe('the wasm training session: the expected PCD-k update (counter uniforms, 100,000 chains)', () => {
+  const bound = hoeffding(C, ALPHA, 1);
+  const cases = [
+    { name: 'k = 1, float64, chains from every hidden state', dtype: 'float64', k: 1, starts: ALL_H },
+    { name: 'k = 2, float64, chains from sparse hidden states', dtype: 'float64', k: 2, starts: SPARSE_H },
+    { name: 'k = 2, float32, chains from every hidden state', dtype: 'float32', k: 2, starts: ALL_H },
+    { name: 'k = 1, float32, chains from sparse hidden states', dtype: 'float32', k: 1, starts: SPARSE_H },
+  ] as const;
+  for (const c of cases) {
+    it(c.name, () => {
+      const got = update(counter, c.dtype, c.k, c.starts, []);
+      const w = worst(got, expectedUpdate(c.starts, c.k));
+      expect(w, `largest deviation ${w} vs bound ${bound}`).toBeLessThanOrEqual(bound);
+    });
+  }
+
+  it('negative control: squared (biased) chain streams exceed the bound', () => {
+    const rngs = Array.from({ length: C }, (_, c) => squaredStream(`wasm-fused-pcd/biased/${c}`));
+    const got = update(stream, 'float64', 1, ALL_H, rngs);
+    expect(worst(got, expectedUpdate(ALL_H, 1))).toBeGreaterThan(bound);
+  });
+
+  it('negative control: the k = 2 update checked against the k = 1 expectation exceeds the bound', () => {
+    const got = update(counter, 'float64', 2, ALL_H, []);
+    expect(worst(got, expectedUpdate(ALL_H, 1))).toBeGreaterThan(bound);
+  });
+});
