@@ -27,63 +27,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
-import { compile, hasRbmSession } from '@stochnet/model';
+import { hasRbmSession } from '@stochnet/model';
 import type { Backend, Dtype, FloatArray, RbmSessionKernels } from '@stochnet/model';
 import { createWasmBackend } from '@stochnet/wasm';
-import { m2c } from '../support/fixtures.js';
 import { hoeffding } from '../support/stats.js';
+import { NH, NV, P, binaryStates, hiddenProbs, squaredStream, stats, visibleProbs } from './support/m2c-session.js';
 
 const ALPHA = 1e-7;
-const NV = 4;
-const NH = 3;
 const DENSE = [Uint8Array.of(1, 0, 1, 0), Uint8Array.of(0, 1, 1, 0), Uint8Array.of(1, 1, 0, 1), Uint8Array.of(0, 0, 0, 1)];
 const SPARSE = [Uint8Array.of(1, 0, 0, 0), Uint8Array.of(0, 1, 0, 0), Uint8Array.of(0, 0, 1, 0), Uint8Array.of(0, 0, 0, 1)];
 
-const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
-
-/** The fixture's parameters in float64: W (visible × hidden), b, c. */
-function parameters(): { w: Float64Array; b: Float64Array; c: Float64Array } {
-  const plan = compile(m2c(), { dtype: 'float64' });
-  const v = plan.blocks.find((blk) => blk.role === 'visible')!;
-  const h = plan.blocks.find((blk) => blk.role !== 'visible')!;
-  const wb = plan.weights[0]!;
-  if (wb.from !== plan.blocks.indexOf(v)) throw new Error('M2c is expected to store W visible × hidden');
-  return { w: Float64Array.from(wb.weights), b: Float64Array.from(plan.bias.subarray(v.offset, v.offset + NV)), c: Float64Array.from(plan.bias.subarray(h.offset, h.offset + NH)) };
-}
-
-const P = parameters();
-
-function hiddenProbs(v: ArrayLike<number>): number[] {
-  return Array.from({ length: NH }, (_, j) => {
-    let a = P.c[j]!;
-    for (let i = 0; i < NV; i++) a += v[i]! * P.w[i * NH + j]!;
-    return sigma(a);
-  });
-}
-
-function visibleProbs(h: ArrayLike<number>): number[] {
-  return Array.from({ length: NV }, (_, i) => {
-    let a = P.b[i]!;
-    for (let j = 0; j < NH; j++) a += h[j]! * P.w[i * NH + j]!;
-    return sigma(a);
-  });
-}
-
-/** Statistics (W, b, c flattened: 12 + 4 + 3) of a visible vector and its hidden probabilities. */
-function stats(v: ArrayLike<number>): number[] {
-  const ph = hiddenProbs(v);
-  const out: number[] = [];
-  for (let i = 0; i < NV; i++) for (let j = 0; j < NH; j++) out.push(v[i]! * ph[j]!);
-  for (let i = 0; i < NV; i++) out.push(v[i]!);
-  return [...out, ...ph];
-}
-
 /** Every hidden state with its probability under independent unit probabilities p. */
 function hiddenStates(p: readonly number[]): { h: number[]; weight: number }[] {
-  return Array.from({ length: 2 ** NH }, (_, s) => {
-    const h = Array.from({ length: NH }, (_, j) => (s >> j) & 1);
-    return { h, weight: h.reduce((w, x, j) => w * (x === 1 ? p[j]! : 1 - p[j]!), 1) };
-  });
+  return binaryStates(p).map((s) => ({ h: s.x, weight: s.weight }));
 }
 
 /** E[model statistics] of one row after k stages of sampled hidden states (mean-field visibles). */
@@ -110,22 +66,6 @@ function expectedUpdate(rows: readonly Uint8Array[], k: number): number[] {
     data.forEach((d, q) => (out[q]! += (d - model[q]!) / rows.length));
   }
   return out;
-}
-
-/** A stream whose draws are squared: biased toward 0 (the negative control). */
-function squaredStream(seed: string): Rng {
-  const base = createRng(seed);
-  const rng: Rng = {
-    ...base,
-    seed: base.seed,
-    next: () => base.next() ** 2,
-    fill: <T extends Float32Array | Float64Array>(out: T): T => {
-      for (let i = 0; i < out.length; i++) out[i] = base.next() ** 2;
-      return out;
-    },
-    fork: (label: string) => squaredStream(`${seed}/${label}`),
-  };
-  return rng;
 }
 
 interface Run {

@@ -26,75 +26,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
-import { compile, hasRbmSession } from '@stochnet/model';
+import { hasRbmSession } from '@stochnet/model';
 import type { Backend, Dtype, FloatArray, RbmSessionKernels } from '@stochnet/model';
 import { createWasmBackend } from '@stochnet/wasm';
-import { m2c } from '../support/fixtures.js';
 import { hoeffding } from '../support/stats.js';
+import { NH, NV, P, binaryStates, hiddenProbs, squaredStream, stats, visibleProbs } from './support/m2c-session.js';
 
 const ALPHA = 1e-7;
-const NV = 4;
-const NH = 3;
 const C = 100_000;
 const BATCH = [Uint8Array.of(1, 0, 1, 0), Uint8Array.of(0, 1, 1, 0), Uint8Array.of(1, 1, 0, 1), Uint8Array.of(0, 0, 0, 1)];
 const ALL_H = Array.from({ length: 8 }, (_, s) => [s & 1, (s >> 1) & 1, (s >> 2) & 1]);
 const SPARSE_H = [[0, 0, 0], [1, 0, 0], [0, 1, 0], [0, 0, 1]];
 
-const sigma = (x: number): number => 1 / (1 + Math.exp(-x));
-
-/** The fixture's parameters in float64: W (visible × hidden), b, c. */
-function parameters(): { w: Float64Array; b: Float64Array; c: Float64Array } {
-  const plan = compile(m2c(), { dtype: 'float64' });
-  const v = plan.blocks.find((blk) => blk.role === 'visible')!;
-  const h = plan.blocks.find((blk) => blk.role !== 'visible')!;
-  const wb = plan.weights[0]!;
-  if (wb.from !== plan.blocks.indexOf(v)) throw new Error('M2c is expected to store W visible × hidden');
-  return { w: Float64Array.from(wb.weights), b: Float64Array.from(plan.bias.subarray(v.offset, v.offset + NV)), c: Float64Array.from(plan.bias.subarray(h.offset, h.offset + NH)) };
-}
-
-const P = parameters();
-
-function hiddenProbs(v: ArrayLike<number>): number[] {
-  return Array.from({ length: NH }, (_, j) => {
-    let a = P.c[j]!;
-    for (let i = 0; i < NV; i++) a += v[i]! * P.w[i * NH + j]!;
-    return sigma(a);
-  });
-}
-
-function visibleProbs(h: ArrayLike<number>): number[] {
-  return Array.from({ length: NV }, (_, i) => {
-    let a = P.b[i]!;
-    for (let j = 0; j < NH; j++) a += h[j]! * P.w[i * NH + j]!;
-    return sigma(a);
-  });
-}
-
-/** Statistics (W, b, c flattened: 12 + 4 + 3) of a visible vector and its hidden probabilities. */
-function stats(v: ArrayLike<number>): number[] {
-  const ph = hiddenProbs(v);
-  const out: number[] = [];
-  for (let i = 0; i < NV; i++) for (let j = 0; j < NH; j++) out.push(v[i]! * ph[j]!);
-  for (let i = 0; i < NV; i++) out.push(v[i]!);
-  return [...out, ...ph];
-}
-
-/** Every binary vector of length n with its probability under independent unit probabilities p. */
-function states(p: readonly number[]): { x: number[]; weight: number }[] {
-  return Array.from({ length: 2 ** p.length }, (_, s) => {
-    const x = p.map((_, j) => (s >> j) & 1);
-    return { x, weight: x.reduce((w, b, j) => w * (b === 1 ? p[j]! : 1 - p[j]!), 1) };
-  });
-}
-
 /** E[statistics of v_k] for a chain started at hidden state h0 (k steps v ~ p(v | h), h ~ p(h | v)). */
 function expectedChain(h0: readonly number[], k: number): number[] {
   const acc = new Array<number>(NV * NH + NV + NH).fill(0);
   const walk = (h: readonly number[], weight: number, step: number): void => {
-    for (const v of states(visibleProbs(h))) {
+    for (const v of binaryStates(visibleProbs(h))) {
       const w = weight * v.weight;
       if (step === k) stats(v.x).forEach((s, q) => (acc[q]! += w * s));
-      else for (const next of states(hiddenProbs(v.x))) walk(next.x, w * next.weight, step + 1);
+      else for (const next of binaryStates(hiddenProbs(v.x))) walk(next.x, w * next.weight, step + 1);
     }
   };
   walk(h0, 1, 1);
@@ -107,21 +58,6 @@ function expectedUpdate(starts: readonly number[][], k: number): number[] {
   for (const v0 of BATCH) stats(v0).forEach((d, q) => (out[q]! += d / BATCH.length));
   for (const h0 of starts) expectedChain(h0, k).forEach((m, q) => (out[q]! -= m / starts.length));
   return out;
-}
-
-/** A stream whose draws are squared: biased toward 0 (the negative control). */
-function squaredStream(seed: string): Rng {
-  const base = createRng(seed);
-  return {
-    ...base,
-    seed: base.seed,
-    next: () => base.next() ** 2,
-    fill: <T extends Float32Array | Float64Array>(out: T): T => {
-      for (let i = 0; i < out.length; i++) out[i] = base.next() ** 2;
-      return out;
-    },
-    fork: (label: string) => squaredStream(`${seed}/${label}`),
-  };
 }
 
 /** The update (η = 1) of one PCD step from the fixture's parameters with C chains started at `starts` (cycled). */
