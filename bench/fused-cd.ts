@@ -6,15 +6,19 @@
  * or the synthetic stand-in of bench/speed-cases.ts), samples per second on
  * the js backend, on the wasm kernels through the learner and optimiser
  * (no session), and on the fused wasm session ('counter' and 'stream'
- * uniforms). Back-to-back medians of 3 runs in one process.
+ * uniforms); also PCD-5 with 100 chains on the digits (the demo's
+ * settings) on the same paths. Back-to-back medians of 3 runs in one
+ * process.
  *
  * Run alone: `node --import tsx bench/fused-cd.ts`.
  */
 import { pathToFileURL } from 'node:url';
-import { jsBackend } from '@stochnet/model';
+import { rbm } from '@stochnet/graph';
+import { compile, jsBackend } from '@stochnet/model';
 import type { Backend } from '@stochnet/model';
+import { train } from '@stochnet/inference';
 import { createWasmBackend } from '@stochnet/wasm';
-import { head, median, trainCd1, w1Data, w2Data } from './speed-cases.js';
+import { head, median, seconds, trainCd1, w1Data, w2Data } from './speed-cases.js';
 import type { BinaryData } from './speed-cases.js';
 
 /** Samples per second of one CD-1 run of the shared recipe with evaluate: false. */
@@ -22,7 +26,15 @@ function rate(backend: Backend, data: BinaryData, hidden: number, batchSize: num
   return trainCd1(backend, data, hidden, batchSize, epochs).samplesPerSecond;
 }
 
-/** Prints W2 and W1 figures for each path. */
+/** Samples per second of PCD-5 with 100 chains on the digits (the demo's settings: 64 → 20, batch 20, lr 0.05, momentum 0.5), 10 epochs. */
+function pcdRate(backend: Backend, data: BinaryData): number {
+  const plan = compile(rbm(data.cols, 20, { seed: 'bench/pcd' }), { dtype: 'float32', backend });
+  const opts = { method: 'pcd', k: 5, chains: 100, epochs: 10, batchSize: 20, learningRate: 0.05, momentum: 0.5, seed: 'bench/pcd', evaluate: false } as const;
+  const t = seconds(() => train(plan, { values: data.values, rows: data.rows, cols: data.cols }, opts));
+  return (data.rows * 10) / t;
+}
+
+/** Prints W2, PCD-5 on the digits, and W1 figures for each path. */
 export async function run(): Promise<void> {
   const counter = await createWasmBackend({ random: 'counter' });
   const stream = await createWasmBackend({ random: 'stream' });
@@ -39,6 +51,12 @@ export async function run(): Promise<void> {
   for (const [label, backend] of paths) {
     rate(backend, w2, 100, 10, 1);
     const r = median([0, 1, 2].map(() => rate(backend, w2, 100, 10, 10)));
+    console.log(`   ${label.padEnd(40)} ${Math.round(r).toLocaleString('en-US').padStart(10)} samples/s`);
+  }
+  console.log(`PCD-5, 100 chains, 64 → 20, batch 20, 10 epochs, float32, evaluate: false (the demo's settings) — ${w2.label}`);
+  for (const [label, backend] of paths) {
+    pcdRate(backend, head(w2, 200));
+    const r = median([0, 1, 2].map(() => pcdRate(backend, w2)));
     console.log(`   ${label.padEnd(40)} ${Math.round(r).toLocaleString('en-US').padStart(10)} samples/s`);
   }
   const { train: w1 } = await w1Data();
