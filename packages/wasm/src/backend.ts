@@ -125,10 +125,10 @@ function checkOptions(options: unknown): void {
  * `BinaryStateKernels` (products with a 0/1 left factor as sums of selected
  * rows), which the RBM CD fast path uses for binary data batches. Each backend owns its memory; one backend
  * is not safe to call re-entrantly from two threads. It also provides
- * `rbmSession` (RbmSessionKernels): a CD-k training session whose
- * parameters, velocities and batch buffers live in a WASM instance of
- * their own, so `train()` runs each whole update in one call; its
- * uniforms follow the `random` option.
+ * `rbmSession` (RbmSessionKernels): a CD-k or PCD-k training session whose
+ * parameters, velocities, batch buffers and persistent chains live in a
+ * WASM instance of their own, so `train()` runs each whole update in one
+ * call; its uniforms follow the `random` option.
  *
  * Threads: with `threads` above 1 the memory is a shared
  * `WebAssembly.Memory` and `threads − 1` helper workers (worker_threads in
