@@ -92,6 +92,19 @@ function divergedFromGradient(e: NonFiniteError, run: Run, epoch: number, batch:
   );
 }
 
+/**
+ * Copies rows order[r0 .. r0 + m) of `values` (cols per row) into `batch`.
+ * Its own function, so the engine optimises it after a few calls (and keeps
+ * that across runs) instead of interpreting the copy inside the long epoch
+ * loop until that loop is compiled on the fly.
+ */
+function gatherRows(batch: Uint8Array | Float64Array, values: ArrayLike<number>, order: Int32Array, r0: number, m: number, cols: number): void {
+  for (let r = 0; r < m; r++) {
+    const src = order[r0 + r]! * cols;
+    for (let i = 0; i < cols; i++) batch[r * cols + i] = values[src + i]!;
+  }
+}
+
 /** @internal Runs epochs run.epoch .. epochs − 1 (or until early stopping) and returns the result. */
 export function runEpochs(run: Run, data: TrainingData): TrainResult {
   const { plan, learner, optimiser, options, resolved } = run;
@@ -119,10 +132,7 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
         const r0 = b * B;
         const m = Math.min(B, N - r0);
         const batch = m === B ? full : tail;
-        for (let r = 0; r < m; r++) {
-          const src = order[r0 + r]! * cols;
-          for (let i = 0; i < cols; i++) batch[r * cols + i] = data.values[src + i]!;
-        }
+        gatherRows(batch, data.values, order, r0, m, cols);
         const place = { epoch: e, batch: b, step: run.step };
         let info;
         if (fused !== null) {
