@@ -97,11 +97,37 @@ describe("fused PCD, 'stream' uniforms, equals the js path (parameters and chain
     });
   }
 
-  it('default chains (the batch size) and dense data (selected rows off) agree too', () => {
-    const data = dataset(30, 12, 0.7, 'pcd/dense');
+  it('default chains (the batch size) and dense data (selected rows off) agree too, with a short last batch', () => {
+    const data = dataset(35, 12, 0.7, 'pcd/dense');
     const opts: TrainOptions = { ...base, method: 'pcd', k: 1 };
     const a = train(plan(12, 6, 'float64', jsBackend), data, opts);
     const b = train(plan(12, 6, 'float64', stream), data, opts);
+    expect(maxDiff(a.plan, b.plan)).toBeLessThan(1e-12);
+    expect(b.state.learner.save()).toEqual(a.state.learner.save());
+  });
+});
+
+describe('fused PCD with chains restored from a checkpoint', () => {
+  const pcd: TrainOptions = { ...base, method: 'pcd', epochs: 2, batchSize: 10 };
+  const data = dataset(30, 12, 0.3, 'pcd/restore');
+  // A checkpoint whose learner holds 10 chains (the batch size of its run).
+  const saved = (): ReturnType<typeof checkpoint> => JSON.parse(JSON.stringify(checkpoint(train(plan(12, 6, 'float64', jsBackend), data, pcd).state)));
+
+  for (const batchSize of [5, 20]) {
+    it(`resumed with batchSize ${batchSize}: the run keeps the 10 restored chains and equals the js path`, () => {
+      const a = resumeTraining(saved(), data, { epochs: 4, batchSize, backend: jsBackend });
+      const b = resumeTraining(saved(), data, { epochs: 4, batchSize, backend: stream });
+      expect(maxDiff(a.plan, b.plan)).toBeLessThan(1e-12);
+      expect(b.state.learner.save()).toEqual(a.state.learner.save());
+      expect(b.state.learner.save().chains!.chains).toBe(10);
+    });
+  }
+
+  it('chains with values strictly between 0 and 1 take the ordinary path (which accepts them) and equal the js path', () => {
+    const ck = saved() as unknown as { learner: { chains: { states: number[] } } };
+    ck.learner.chains.states[3] = 0.25;
+    const a = resumeTraining(ck as never, data, { epochs: 4, backend: jsBackend });
+    const b = resumeTraining(ck as never, data, { epochs: 4, backend: stream });
     expect(maxDiff(a.plan, b.plan)).toBeLessThan(1e-12);
     expect(b.state.learner.save()).toEqual(a.state.learner.save());
   });
@@ -175,6 +201,25 @@ describe('divergence guard on the fused path', () => {
     expect(params(e.plan!).every(Number.isFinite)).toBe(true);
     expect(params(e.plan!)).not.toEqual(before);
     expect(params(p)).toEqual(before);
+  });
+});
+
+describe('divergence guard on the fused PCD path', () => {
+  it('lr 1e38 in float32 throws TrainingDivergedError with finite parameters, as the js path does at the same step', () => {
+    const data = dataset(40, 16, 0.5, 'div-pcd');
+    const opts: TrainOptions = { ...base, method: 'pcd', learningRate: 1e38, momentum: 0.9, epochs: 50 };
+    const caught = (backend: Backend): TrainingDivergedError => {
+      try {
+        train(plan(16, 8, 'float32', backend), data, opts);
+      } catch (e) {
+        return e as TrainingDivergedError;
+      }
+      throw new Error('no divergence');
+    };
+    const a = caught(jsBackend), b = caught(stream);
+    expect(b).toBeInstanceOf(TrainingDivergedError);
+    expect(params(b.plan!).every(Number.isFinite)).toBe(true);
+    expect([b.details['epoch'], b.details['batch']]).toEqual([a.details['epoch'], a.details['batch']]);
   });
 });
 

@@ -128,7 +128,7 @@ export interface RbmTrainingSession {
    * @param batch - rows × nv values, row-major
    * @param rows - the batch's rows, 1 ≤ rows ≤ capacity
    * @param rng - the step's stream
-   * @param chainRngs - one stream per chain (read in 'stream' mode)
+   * @param chainRngs - one stream per chain, as many as the session's chains (read in 'stream' mode)
    * @param settings - η, μ, λ₂, λ₁
    * @returns whether the step was applied and its norm
    */

@@ -106,7 +106,7 @@ export function cdLoaded(): void {
 
 // C ← alpha·op(A)·op(B) + beta·C, beta 0 or 1, choosing the unpacked path for small products.
 function mm(c: usize, a: usize, b: usize, m: i32, n: i32, k: i32, tA: bool, tB: bool, alpha: f64, beta: f64): void {
-  if (m <= 2 || m * n * k <= SMALL) {
+  if (m <= 2 || <i64>m * <i64>n * <i64>k <= <i64>SMALL) {
     if (beta == 0) memory.fill(c, 0, <usize>m * <usize>n * (F64 ? 8 : 4));
     if (F64) gemmDirectF64(c, a, b, m, n, k, tA, tB, alpha);
     else gemmDirectF32(c, a, b, m, n, k, tA, tB, <f32>alpha);

@@ -211,7 +211,7 @@ class WasmRbmSession implements RbmTrainingSession {
     const { visible: nv, hidden: nh, k } = this.options;
     const C = this.options.chains ?? 0;
     if (C === 0) throw new ValidationError(`${fn}: the session has no persistent chains; open it with { chains } for PCD`, { function: fn, argument: 'options.chains' });
-    if (this.random === 'stream' && (!Array.isArray(chainRngs) || chainRngs.length !== C || !chainRngs.every((r) => typeof (r as Partial<Rng> | null)?.fill === 'function'))) {
+    if (!Array.isArray(chainRngs) || chainRngs.length !== C || (this.random === 'stream' && !chainRngs.every((r) => typeof (r as Partial<Rng> | null)?.fill === 'function'))) {
       throw new ValidationError(`${fn}: chainRngs must hold one stream per chain (${C})`, { function: fn, argument: 'chainRngs', expected: C });
     }
     const [eta, mu, wd, l1] = this.begin(fn, batch, rows, settings);

@@ -41,10 +41,13 @@ export class FusedCd {
   private readonly arrays: RbmSessionArrays;
   private readonly weightDecay: number;
   private readonly l1: number;
+  /** Whether the chains were loaded into the session (so sync may write them back). */
+  private chainsLoaded = false;
 
   private constructor(
     private readonly plan: Plan,
     private readonly optimiser: Optimiser,
+    private readonly learner: Learner,
     private readonly session: RbmTrainingSession,
     options: TrainOptions,
     private readonly chains: SessionChains | null,
@@ -82,12 +85,15 @@ export class FusedCd {
     const w = plan.weights[0]!;
     if (w.sparse !== null || w.mask !== null || w.from === w.to || plan.blocks[w.from]!.role !== 'visible') return null;
     const k = options.k ?? 1;
-    const count = pcd ? (options.chains ?? batchSize) : 0;
-    const session = plan.backend.rbmSession({ visible: w.rows, hidden: w.cols, dtype: plan.dtype, capacity: batchSize, k, chains: count });
+    // The learner's chains as they are (restored ones keep their count), made now if there are none yet.
+    const state = pcd ? (learner as BmLearner).persistentChains(options.chains ?? batchSize) : null;
+    // Chains restored with values strictly between 0 and 1 take the ordinary path, which accepts them.
+    if (state !== null && !state.states.every((x) => x === 0 || x === 1)) return null;
+    const session = plan.backend.rbmSession({ visible: w.rows, hidden: w.cols, dtype: plan.dtype, capacity: batchSize, k, chains: state?.chains ?? 0 });
     if (session === null) return null;
     let chains: SessionChains | null = null;
-    if (pcd) {
-      const state = (learner as BmLearner).persistentChains(count);
+    if (state !== null) {
+      const count = state.chains;
       chains = {
         state,
         v: stateBuffer(plan, count * w.rows),
@@ -97,7 +103,7 @@ export class FusedCd {
         k,
       };
     }
-    return new FusedCd(plan, optimiser, session, options, chains);
+    return new FusedCd(plan, optimiser, learner, session, options, chains);
   }
 
   /** Copies the plan's parameters, the optimiser's velocity and the chains into the session. */
@@ -114,6 +120,7 @@ export class FusedCd {
       h.set(states.subarray(r * n + hidOff, r * n + hidOff + nh), r * nh);
     }
     this.session.loadChains(v, h);
+    this.chainsLoaded = true;
   }
 
   /** Writes the session's parameters, velocity and chains back. */
@@ -121,7 +128,7 @@ export class FusedCd {
     // state() returns the optimiser's live velocity arrays: the session writes straight into them.
     this.session.store(this.arrays);
     const c = this.chains;
-    if (c === null) return;
+    if (c === null || !this.chainsLoaded) return;
     const { v, h, visOff, hidOff } = c;
     this.session.storeChains(v, h);
     const nv = this.arrays.visibleBias.length, nh = this.arrays.hiddenBias.length;
@@ -141,6 +148,8 @@ export class FusedCd {
     const c = this.chains;
     const r = c === null ? this.session.step(batch, rows, rng, settings) : this.session.pcdStep(batch, rows, rng, c.state.rngs, settings);
     if (c !== null) c.state.sweeps += c.k;
+    // Counted before the divergence check, as the learner counts an update before the optimiser's step.
+    if (this.learner instanceof BmLearner) this.learner.countUpdate();
     if (!r.applied) {
       this.sync();
       const block = this.plan.weights[0]!.coupling;

@@ -11,7 +11,7 @@ import { clonePlan } from '@stochnet/model';
 import type { Plan } from '@stochnet/model';
 import { TrainingDivergedError } from '../errors.js';
 import { forkStreams } from '../alea-streams.js';
-import { BmLearner, createLearner } from '../learn/learner.js';
+import { createLearner } from '../learn/learner.js';
 import type { Learner } from '../learn/learner.js';
 import { Optimiser } from './optimiser.js';
 import { learnOptionsOf, prepareRun } from './prepare.js';
@@ -137,7 +137,6 @@ export function runEpochs(run: Run, data: TrainingData): TrainResult {
         let info;
         if (fused !== null) {
           info = fused.step(batch, m, streams[b]!, place);
-          if (learner instanceof BmLearner) learner.countUpdate();
         } else {
           try {
             learner.gradient(grad!, batch, m, streams[b]!, order.subarray(r0, r0 + m));
