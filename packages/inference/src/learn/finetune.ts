@@ -15,6 +15,19 @@ import type { TrainDbnResult } from './dbn-train.js';
 import { checkLabelled, resolveFineTune } from './finetune-options.js';
 import type { FineTuneEpoch, FineTuneOptions, LabelledData } from './finetune-options.js';
 
+/**
+ * Copies the rows order[r0 .. r0 + m) of trainX (width values each) and their
+ * labels into x and y: its own function, so it is optimised after a few calls
+ * rather than interpreted inside the long epoch loop.
+ */
+function gatherBatch(x: Float64Array, y: Int32Array | Float64Array, trainX: ArrayLike<number>, labels: ArrayLike<number>, order: Int32Array, r0: number, m: number, width: number): void {
+  for (let q = 0; q < m; q++) {
+    const src = order[r0 + q]!;
+    for (let i = 0; i < width; i++) x[q * width + i] = trainX[src * width + i]!;
+    y[q] = labels[src]!;
+  }
+}
+
 /** What {@link fineTuneDbn} returns. */
 export interface FineTuneResult {
   /** The classifier: the unrolled DBN with a softmax output layer (parameters of the best validation epoch when early stopping). */
@@ -124,11 +137,7 @@ export function fineTuneDbn(dbn: Plan | TrainDbnResult, data: LabelledData['data
     let batches = 0;
     for (let r0 = 0; r0 < N; r0 += B) {
       const m = Math.min(B, N - r0);
-      for (let q = 0; q < m; q++) {
-        const src = order[r0 + q]!;
-        for (let i = 0; i < width; i++) x[q * width + i] = trainX[src * width + i]!;
-        y[q] = labels[src]!;
-      }
+      gatherBatch(x, y, trainX, labels, order, r0, m, width);
       const loss = lossAndGradient(grads, net, x.subarray(0, m * width), y.subarray(0, m), m, ws);
       if (!Number.isFinite(loss)) throw new NonFiniteError(`${fn}: the loss is ${loss} at epoch ${e}, batch ${batches}; lower the learning rate`, { function: fn, epoch: e, batch: batches, received: loss });
       lossSum += loss;
