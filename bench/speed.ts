@@ -149,26 +149,25 @@ function w3Relaxed(plain: Record<string, unknown>, relaxedHere: boolean): Record
   return r;
 }
 
+/** One sampling workload on every backend: its rates and the ratios to js (the goal) and between thread counts. */
+function samplingRates(title: string, unit: string, backends: readonly Backend[], rate: (b: Backend, runs: number) => number): Record<string, number> {
+  console.log(`\n  Sampling  ${title}, float32 (uniforms from the js streams)`);
+  const r: Record<string, number> = {};
+  for (const b of backends) {
+    r[b.name] = rate(b, RUNS);
+    line(b.name, `${fmt(r[b.name]!)} ${unit}`);
+  }
+  line('wasm / js', `${fmt(r['wasm']! / r['js']!, 1)}×`, 'goal ≥ 10×');
+  line('wasm-2t / js', `${fmt(r['wasm-2t']! / r['js']!, 1)}×`, 'goal ≥ 10× (two threads: what fastestBackend picks here)');
+  line('wasm-2t / wasm', `${fmt(r['wasm-2t']! / r['wasm']!, 2)}×`);
+  return r;
+}
+
 function sampling(backends: readonly Backend[]): Record<string, unknown> {
-  console.log('\n  Sampling  block Gibbs, RBM 784-500, 100 chains, float32 (uniforms from the js streams)');
-  const gibbs: Record<string, number> = {};
-  for (const b of backends) {
-    gibbs[b.name] = gibbsRate(b, RUNS);
-    line(b.name, `${fmt(gibbs[b.name]!)} sweeps/s`);
-  }
-  line('wasm / js', `${fmt(gibbs['wasm']! / gibbs['js']!, 1)}×`, 'goal ≥ 10×');
-  line('wasm-2t / js', `${fmt(gibbs['wasm-2t']! / gibbs['js']!, 1)}×`, 'goal ≥ 10× (two threads: what fastestBackend picks here)');
-  line('wasm-2t / wasm', `${fmt(gibbs['wasm-2t']! / gibbs['wasm']!, 2)}×`);
-  console.log('\n  Sampling  ancestral, SBN 784-200-200, 1,000 samples a call, float32 (uniforms from the js streams)');
-  const ancestral: Record<string, number> = {};
-  for (const b of backends) {
-    ancestral[b.name] = ancestralRate(b, RUNS);
-    line(b.name, `${fmt(ancestral[b.name]!)} samples/s`);
-  }
-  line('wasm / js', `${fmt(ancestral['wasm']! / ancestral['js']!, 1)}×`, 'goal ≥ 10×');
-  line('wasm-2t / js', `${fmt(ancestral['wasm-2t']! / ancestral['js']!, 1)}×`, 'goal ≥ 10× (two threads: what fastestBackend picks here)');
-  line('wasm-2t / wasm', `${fmt(ancestral['wasm-2t']! / ancestral['wasm']!, 2)}×`);
-  return { gibbs, ancestral };
+  return {
+    gibbs: samplingRates('block Gibbs, RBM 784-500, 100 chains', 'sweeps/s', backends, gibbsRate),
+    ancestral: samplingRates('ancestral, SBN 784-200-200, 1,000 samples a call', 'samples/s', backends, ancestralRate),
+  };
 }
 
 /**

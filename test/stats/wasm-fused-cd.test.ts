@@ -27,11 +27,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createRng } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
-import { hasRbmSession } from '@stochnet/model';
 import type { Backend, Dtype, FloatArray, RbmSessionKernels } from '@stochnet/model';
-import { createWasmBackend } from '@stochnet/wasm';
 import { hoeffding } from '../support/stats.js';
-import { NH, NV, P, binaryStates, hiddenProbs, squaredStream, stats, visibleProbs } from './support/m2c-session.js';
+import { NH, NV, P, binaryStates, hiddenProbs, sessionBackends, squaredStream, stats, visibleProbs } from './support/m2c-session.js';
 
 const ALPHA = 1e-7;
 const DENSE = [Uint8Array.of(1, 0, 1, 0), Uint8Array.of(0, 1, 1, 0), Uint8Array.of(1, 1, 0, 1), Uint8Array.of(0, 0, 0, 1)];
@@ -122,11 +120,7 @@ function deviation(got: readonly number[], want: readonly number[], n: number): 
 let counter!: Backend & RbmSessionKernels;
 let stream!: Backend & RbmSessionKernels;
 beforeAll(async () => {
-  const c = await createWasmBackend();
-  const s = await createWasmBackend({ random: 'stream' });
-  if (!hasRbmSession(c) || !hasRbmSession(s)) throw new Error('the wasm backend has no rbmSession');
-  counter = c;
-  stream = s;
+  ({ counter, stream } = await sessionBackends());
 });
 
 describe('the wasm training session: the expected CD-k update (counter uniforms)', () => {

@@ -5,7 +5,9 @@
  */
 import { createRng } from '@stochnet/graph';
 import type { Rng } from '@stochnet/graph';
-import { compile } from '@stochnet/model';
+import { compile, hasRbmSession } from '@stochnet/model';
+import type { Backend, RbmSessionKernels } from '@stochnet/model';
+import { createWasmBackend } from '@stochnet/wasm';
 import { m2c } from '../../support/fixtures.js';
 
 /** Visible units of M2c. */
@@ -76,4 +78,12 @@ export function squaredStream(seed: string): Rng {
     },
     fork: (label: string) => squaredStream(`${seed}/${label}`),
   };
+}
+
+/** The wasm backend with 'counter' and with 'stream' session uniforms. */
+export async function sessionBackends(): Promise<{ counter: Backend & RbmSessionKernels; stream: Backend & RbmSessionKernels }> {
+  const counter = await createWasmBackend();
+  const stream = await createWasmBackend({ random: 'stream' });
+  if (!hasRbmSession(counter) || !hasRbmSession(stream)) throw new Error('the wasm backend has no rbmSession');
+  return { counter, stream };
 }
