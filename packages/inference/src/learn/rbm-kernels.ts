@@ -17,6 +17,26 @@ export function isFastRbm(plan: Plan): boolean {
   return plan.kind === 'rbm' && plan.blocks.length === 2 && plan.weights.length === 1 && plan.blocks.filter((b) => b.role === 'visible').length === 1;
 }
 
+/**
+ * @internal Writes the first `rows` rows of an RBM's layers (v: rows × nv,
+ * h: rows × nh) into rows of the full state layout (`size` units a row, the
+ * layers at visOff and hidOff).
+ */
+export function scatterLayers(full: FloatArray | Float64Array, v: FloatArray, h: FloatArray, rows: number, size: number, visOff: number, nv: number, hidOff: number, nh: number): void {
+  for (let r = 0; r < rows; r++) {
+    full.set(v.subarray(r * nv, (r + 1) * nv), r * size + visOff);
+    full.set(h.subarray(r * nh, (r + 1) * nh), r * size + hidOff);
+  }
+}
+
+/** @internal Reads rows of the full state layout back into an RBM's layers (see {@link scatterLayers}). */
+export function gatherLayers(v: FloatArray, h: FloatArray, full: FloatArray, rows: number, size: number, visOff: number, nv: number, hidOff: number, nh: number): void {
+  for (let r = 0; r < rows; r++) {
+    v.set(full.subarray(r * size + visOff, r * size + visOff + nv), r * nv);
+    h.set(full.subarray(r * size + hidOff, r * size + hidOff + nh), r * nh);
+  }
+}
+
 /** @internal Fills `u[0 .. n)` with the next n uniforms of one stream. */
 export function drawUniforms(u: Float64Array, n: number, rng: Rng): void {
   for (let i = 0; i < n; i++) u[i] = rng.next();
@@ -132,26 +152,14 @@ export class RbmKernels {
     this.stats = createStatisticsWorkspace(this.plan, rows);
   }
 
-  /** Writes rows of (v, h) into `full` rows of the state layout (row r of chain buffers at `first + r`). */
+  /** Writes rows of (v, h) into `full` rows of the state layout. */
   scatter(full: FloatArray | Float64Array, v: FloatArray, h: FloatArray, rows: number): void {
-    const { nv, nh, visOff, hidOff } = this;
-    const n = this.plan.size;
-    for (let r = 0; r < rows; r++) {
-      const base = r * n;
-      for (let i = 0; i < nv; i++) full[base + visOff + i] = v[r * nv + i]!;
-      for (let j = 0; j < nh; j++) full[base + hidOff + j] = h[r * nh + j]!;
-    }
+    scatterLayers(full, v, h, rows, this.plan.size, this.visOff, this.nv, this.hidOff, this.nh);
   }
 
   /** Reads rows of the state layout back into (v, h). */
   gather(v: FloatArray, h: FloatArray, full: FloatArray, rows: number): void {
-    const { nv, nh, visOff, hidOff } = this;
-    const n = this.plan.size;
-    for (let r = 0; r < rows; r++) {
-      const base = r * n;
-      for (let i = 0; i < nv; i++) v[r * nv + i] = full[base + visOff + i]!;
-      for (let j = 0; j < nh; j++) h[r * nh + j] = full[base + hidOff + j]!;
-    }
+    gatherLayers(v, h, full, rows, this.plan.size, this.visOff, this.nv, this.hidOff, this.nh);
   }
 
   /** grad += scale · Σ_rows statistics of (v, h) (see accumulateStatistics); `binary` as in hiddenProbs. */

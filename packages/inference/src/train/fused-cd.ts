@@ -20,7 +20,7 @@ import { TrainingDivergedError } from '../errors.js';
 import type { GibbsState } from '../gibbs-init.js';
 import { BmLearner } from '../learn/learner.js';
 import type { Learner } from '../learn/learner.js';
-import { isFastRbm } from '../learn/rbm-kernels.js';
+import { gatherLayers, isFastRbm, scatterLayers } from '../learn/rbm-kernels.js';
 import { stateBuffer } from '../sample-options.js';
 import type { Optimiser, StepInfo, StepPlace } from './optimiser.js';
 import { resolveOptimiserOptions } from './optimiser-options.js';
@@ -33,6 +33,8 @@ interface SessionChains {
   readonly h: FloatArray;
   readonly visOff: number;
   readonly hidOff: number;
+  readonly nv: number;
+  readonly nh: number;
   readonly k: number;
 }
 
@@ -100,6 +102,8 @@ export class FusedCd {
         h: stateBuffer(plan, count * w.cols),
         visOff: plan.blocks[w.from]!.offset,
         hidOff: plan.blocks[w.to]!.offset,
+        nv: w.rows,
+        nh: w.cols,
         k,
       };
     }
@@ -111,15 +115,8 @@ export class FusedCd {
     this.session.load(this.arrays);
     const c = this.chains;
     if (c === null) return;
-    const { v, h, visOff, hidOff } = c;
-    const nv = this.arrays.visibleBias.length, nh = this.arrays.hiddenBias.length;
-    const n = this.plan.size;
-    const states = c.state.states;
-    for (let r = 0; r < c.state.chains; r++) {
-      v.set(states.subarray(r * n + visOff, r * n + visOff + nv), r * nv);
-      h.set(states.subarray(r * n + hidOff, r * n + hidOff + nh), r * nh);
-    }
-    this.session.loadChains(v, h);
+    gatherLayers(c.v, c.h, c.state.states, c.state.chains, this.plan.size, c.visOff, c.nv, c.hidOff, c.nh);
+    this.session.loadChains(c.v, c.h);
     this.chainsLoaded = true;
   }
 
@@ -129,15 +126,8 @@ export class FusedCd {
     this.session.store(this.arrays);
     const c = this.chains;
     if (c === null || !this.chainsLoaded) return;
-    const { v, h, visOff, hidOff } = c;
-    this.session.storeChains(v, h);
-    const nv = this.arrays.visibleBias.length, nh = this.arrays.hiddenBias.length;
-    const n = this.plan.size;
-    const states = c.state.states;
-    for (let r = 0; r < c.state.chains; r++) {
-      states.set(v.subarray(r * nv, (r + 1) * nv), r * n + visOff);
-      states.set(h.subarray(r * nh, (r + 1) * nh), r * n + hidOff);
-    }
+    this.session.storeChains(c.v, c.h);
+    scatterLayers(c.state.states, c.v, c.h, c.state.chains, this.plan.size, c.visOff, c.nv, c.hidOff, c.nh);
   }
 
   /** One update on the session; throws TrainingDivergedError (after writing back) when it was not applied. */
